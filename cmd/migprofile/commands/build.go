@@ -1,0 +1,246 @@
+package commands
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/migprofile/migprofile/report"
+	"github.com/migprofile/migprofile/report/build"
+	"github.com/migprofile/migprofile/report/load"
+	"github.com/migprofile/migprofile/report/publish"
+)
+
+func newBuild(env Env) *cobra.Command {
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "build [profile...]",
+		Short: "Validate profiles and write their PDF, Markdown and workbook",
+		Long: `Build validates each profile and writes its outputs to <out>/<profile>/.
+Without arguments it builds the config's profiles; --all builds every profile
+under the data folder, concurrently. Warnings (such as published totals that
+disagree with their parts) do not stop a build; errors do. A failed build
+leaves the previous outputs as they were.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, names, err := setup(cmd, env, args, all)
+			if err != nil {
+				return err
+			}
+			return buildAll(cmd.Context(), cfg, names, env)
+		},
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "build every profile under the data folder")
+	return cmd
+}
+
+func newValidate(env Env) *cobra.Command {
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "validate [profile...]",
+		Short: "Check profiles and print every error and warning",
+		Long: `Validate loads each profile and prints every problem at once, each with its
+file, line and field. Errors (malformed files, unknown fields, dangling
+references…) make the exit status 1; warnings (arithmetic that disagrees with
+the published numbers) are printed and the exit status stays 0.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, names, err := setup(cmd, env, args, all)
+			if err != nil {
+				return err
+			}
+			failed := 0
+			for _, name := range names {
+				_, diags, err := load.Load(os.DirFS(cfg.Data), name)
+				if err != nil {
+					fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
+					failed++
+					continue
+				}
+				printDiagnostics(env.Stdout, cfg.Data, diags)
+				errs, warns := len(diags.Errors()), len(diags.Warnings())
+				fmt.Fprintf(env.Stdout, "%s: %d error(s), %d warning(s)\n", name, errs, warns)
+				if errs > 0 {
+					failed++
+				}
+			}
+			if failed > 0 {
+				return &failedError{failed}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "validate every profile under the data folder")
+	return cmd
+}
+
+func newList(env Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the profiles under the data folder with their title and date",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig(cmd.Flags(), env.Environ)
+			if err != nil {
+				return &usageError{err}
+			}
+			fsys := os.DirFS(cfg.Data)
+			names, err := load.List(fsys)
+			if err != nil {
+				return &usageError{fmt.Errorf("data folder %s: %w", cfg.Data, errors.Unwrap(err))}
+			}
+			w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(w, "PROFILE\tTITLE\tDATE")
+			for _, name := range names {
+				m, err := load.ReadMeta(fsys, name)
+				if err != nil {
+					fmt.Fprintf(w, "%s\t(unreadable: %v)\t\n", name, err)
+					continue
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\n", name, m.Title+": "+m.Country, m.Date)
+			}
+			return w.Flush()
+		},
+	}
+}
+
+// setup reads the config and decides which profiles a command works on:
+// those named, all of them, or the config's.
+func setup(cmd *cobra.Command, env Env, args []string, all bool) (Config, []string, error) {
+	cfg, err := loadConfig(cmd.Flags(), env.Environ)
+	if err != nil {
+		return cfg, nil, &usageError{err}
+	}
+	if info, err := os.Stat(cfg.Data); err != nil || !info.IsDir() {
+		return cfg, nil, &usageError{fmt.Errorf("data folder %q not found", cfg.Data)}
+	}
+	switch {
+	case all && len(args) > 0:
+		return cfg, nil, &usageError{errors.New("give profile names or --all, not both")}
+	case all:
+		names, err := load.List(os.DirFS(cfg.Data))
+		if err != nil {
+			return cfg, nil, err
+		}
+		if len(names) == 0 {
+			return cfg, nil, &usageError{fmt.Errorf("no profile under %s (a profile is a folder with a profile.yaml)", cfg.Data)}
+		}
+		return cfg, names, nil
+	case len(args) > 0:
+		for _, a := range args {
+			if err := load.CheckName(a); err != nil {
+				return cfg, nil, &usageError{err}
+			}
+		}
+		return cfg, args, nil
+	}
+	if len(cfg.Profiles) == 0 {
+		return cfg, nil, &usageError{errors.New("no profile to work on: name one, use --all, or set profiles in config.yaml")}
+	}
+	return cfg, cfg.Profiles, nil
+}
+
+// buildAll builds the profiles concurrently, at most one per CPU. A
+// failing profile does not stop the others.
+func buildAll(ctx context.Context, cfg Config, names []string, env Env) error {
+	var layouts fs.FS
+	if cfg.Layouts != "" {
+		if info, err := os.Stat(cfg.Layouts); err != nil || !info.IsDir() {
+			return &usageError{fmt.Errorf("layouts folder %q not found", cfg.Layouts)}
+		}
+		layouts = os.DirFS(cfg.Layouts)
+	}
+	var (
+		mu     sync.Mutex
+		failed int
+		g      errgroup.Group
+	)
+	g.SetLimit(runtime.NumCPU())
+	for _, name := range names {
+		g.Go(func() error {
+			start := time.Now()
+			res, err := buildOne(ctx, cfg, name, layouts, env)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				failed++
+				var de *report.DataError
+				if errors.As(err, &de) {
+					fmt.Fprintf(env.Stderr, "%s: not built: %d error(s) in the data:\n", name, len(de.Diagnostics))
+					printDiagnostics(env.Stderr, cfg.Data, de.Diagnostics)
+				} else {
+					fmt.Fprintf(env.Stderr, "%s: not built: %v\n", name, err)
+				}
+				return nil
+			}
+			if res.warnings > 0 {
+				fmt.Fprintf(env.Stderr, "%s: %d warning(s); see: migprofile validate %s\n", name, res.warnings, name)
+			}
+			if env.Terminal {
+				fmt.Fprintf(env.Stderr, "%s: wrote %d file(s) to %s in %s\n", name, res.files, res.dir, time.Since(start).Round(time.Millisecond))
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(names) > 1 || failed > 0 {
+		fmt.Fprintf(env.Stderr, "built %d of %d profile(s)\n", len(names)-failed, len(names))
+	}
+	if failed > 0 {
+		return &failedError{failed}
+	}
+	return nil
+}
+
+type buildResult struct {
+	dir      string
+	files    int
+	warnings int
+}
+
+func buildOne(ctx context.Context, cfg Config, name string, layouts fs.FS, env Env) (buildResult, error) {
+	p, diags, err := load.Load(os.DirFS(cfg.Data), name)
+	if err != nil {
+		return buildResult{}, err
+	}
+	if err := diags.Err(); err != nil {
+		return buildResult{}, err
+	}
+	date, err := reportDate(cfg, env.Environ, p.Meta.ISODate)
+	if err != nil {
+		return buildResult{}, err
+	}
+	files, err := build.Render(ctx, p, build.Options{Formats: cfg.Formats, PageSize: cfg.Page, Date: date, Layouts: layouts})
+	if err != nil {
+		return buildResult{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return buildResult{}, err
+	}
+	dir := filepath.Join(cfg.Out, name)
+	if err := publish.Files(dir, files); err != nil {
+		return buildResult{}, err
+	}
+	return buildResult{dir: dir, files: len(files), warnings: len(diags.Warnings())}, nil
+}
+
+func printDiagnostics(w io.Writer, dataDir string, diags report.Diagnostics) {
+	for _, d := range diags {
+		if d.File != "" {
+			d.File = filepath.Join(dataDir, filepath.FromSlash(d.File))
+		}
+		fmt.Fprintln(w, d.String())
+	}
+}

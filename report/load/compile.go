@@ -1,0 +1,734 @@
+package load
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// load reads every file of the profile folder and compiles them into the
+// model, resolving references between files.
+func (l *loader) load() *report.Profile {
+	var pf profileFile
+	if !l.readFile("profile.yaml", &pf) {
+		return nil
+	}
+	c := &compiler{loader: l, cited: map[*report.Footnote]bool{}}
+	p := &report.Profile{Name: l.dir, Meta: c.meta(pf), Labels: labels(pf.Labels)}
+
+	var ff footnotesFile
+	if l.readFile("footnotes.yaml", &ff) {
+		p.Footnotes = c.footnotes(ff)
+	}
+	c.notes = map[string]*report.Footnote{}
+	for _, f := range p.Footnotes {
+		c.notes[f.ID] = f
+	}
+	for _, e := range ff {
+		if f := c.notes[e.ID.S]; f != nil && f.Pos == e.Text.Pos {
+			f.Text = c.text(e.Text, e.Path, false)
+		}
+	}
+
+	// A file that cannot be read at all is reported once; references to
+	// it are not reported again as dangling.
+	c.tables, c.grids, c.figures = map[string]*report.Table{}, map[string]*report.Grid{}, map[string]*report.Figure{}
+	c.unreadable = map[string]bool{}
+	for _, id := range l.files("tables") {
+		var tf tableFile
+		if c.read("tables", id, &tf) {
+			c.tables[id] = c.table(id, tf)
+		}
+	}
+	for _, id := range l.files("grids") {
+		var gf gridFile
+		if c.read("grids", id, &gf) {
+			c.grids[id] = c.grid(id, gf)
+		}
+	}
+	for _, id := range l.files("figures") {
+		var fg figureFile
+		if c.read("figures", id, &fg) {
+			c.figures[id] = c.figure(id, fg)
+		}
+	}
+
+	listed := map[string]bool{}
+	for i, ref := range pf.Frameworks {
+		p := fmt.Sprintf("frameworks[%d]", i)
+		if !fileID.MatchString(ref.S) {
+			l.errorf(ref.Pos, p, "invalid framework id %q", ref.S)
+			continue
+		}
+		if listed[ref.S] {
+			l.errorf(ref.Pos, p, "framework %q listed twice", ref.S)
+			continue
+		}
+		listed[ref.S] = true
+	}
+	for _, id := range l.files("frameworks") {
+		if !listed[id] {
+			l.errorf(report.Pos{File: path.Join(l.dir, "frameworks", id+".yaml")}, "",
+				"framework %q is not listed in profile.yaml frameworks", id)
+		}
+	}
+	for _, ref := range pf.Frameworks {
+		if !fileID.MatchString(ref.S) {
+			continue
+		}
+		var fw frameworkFile
+		if !l.readFile(path.Join("frameworks", ref.S+".yaml"), &fw) {
+			continue
+		}
+		p.Frameworks = append(p.Frameworks, c.framework(ref.S, fw))
+	}
+
+	p.Tables, p.Grids, p.Figures = c.placedTables, c.placedGrids, c.placedFigures
+	c.checkPlaced()
+	for _, f := range p.Footnotes {
+		if !c.cited[f] {
+			l.warnf(f.Pos, f.ID, "footnote %s is never cited", f.ID)
+		}
+	}
+	return p
+}
+
+type compiler struct {
+	*loader
+	notes   map[string]*report.Footnote
+	cited   map[*report.Footnote]bool
+	tables  map[string]*report.Table
+	grids   map[string]*report.Grid
+	figures map[string]*report.Figure
+
+	unreadable map[string]bool // "tables/people" for a file that could not be read
+
+	placedTables  []*report.Table
+	placedGrids   []*report.Grid
+	placedFigures []*report.Figure
+	numbered      int // tables and grids share one numbering
+}
+
+func (c *compiler) read(dir, id string, v any) bool {
+	if c.readFile(path.Join(dir, id+".yaml"), v) {
+		return true
+	}
+	c.unreadable[dir+"/"+id] = true
+	return false
+}
+
+func (c *compiler) meta(pf profileFile) report.Meta {
+	if pf.ISODate.S != "" && !isoDate.MatchString(pf.ISODate.S) {
+		c.errorf(pf.ISODate.Pos, "iso_date", "want YYYY-MM or YYYY-MM-DD, got %q", pf.ISODate.S)
+	}
+	if pf.Language.S != "" && !langTag.MatchString(pf.Language.S) {
+		c.errorf(pf.Language.Pos, "language", "want a language tag such as en or fr-FR, got %q", pf.Language.S)
+	}
+	return report.Meta{
+		Pos: pf.Pos, Title: pf.Title, Series: pf.Series, Country: pf.Country,
+		Date: pf.Date, ISODate: pf.ISODate.S, Language: pf.Language.S,
+		Authors: pf.Authors, Credit: pf.Credit, Publisher: pf.Publisher,
+		Project: pf.Project, Website: pf.Website, Copyright: pf.Copyright,
+		Funding: pf.Funding, Keywords: pf.Keywords,
+	}
+}
+
+var (
+	isoDate = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
+	langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+)
+
+// labels fills the labels a profile leaves out with their English defaults.
+func labels(f labelsFile) report.Labels {
+	or := func(s, def string) string {
+		if s == "" {
+			return def
+		}
+		return s
+	}
+	return report.Labels{
+		Outward: or(f.Outward, "Outward migration"), Inward: or(f.Inward, "Inward migration"),
+		Table: or(f.Table, "Table"), Figure: or(f.Figure, "Figure"),
+		Source: or(f.Source, "Source"), Sources: or(f.Sources, "Sources"),
+		Notes: or(f.Notes, "Notes"), Contents: or(f.Contents, "Contents"),
+		References: or(f.References, "References"), Footnotes: or(f.Footnotes, "Footnotes"),
+		Links: or(f.Links, "Links"), Page: or(f.Page, "Page"), Of: or(f.Of, "of"),
+		NotAvailable: or(f.NotAvailable, "not available"),
+		ThousandsSep: or(f.ThousandsSep, ","), DecimalMark: or(f.DecimalMark, "."),
+	}
+}
+
+func (c *compiler) footnotes(ff footnotesFile) []*report.Footnote {
+	var out []*report.Footnote
+	seen := map[string]bool{}
+	for _, e := range ff {
+		switch {
+		case !noteID.MatchString(e.ID.S):
+			c.errorf(e.ID.Pos, e.Path, "footnote id %q: want a number or a short mark such as 12 or a", e.ID.S)
+		case seen[e.ID.S]:
+			c.errorf(e.ID.Pos, e.Path, "footnote %s defined twice", e.ID.S)
+		case strings.TrimSpace(e.Text.S) == "":
+			c.errorf(e.Text.Pos, e.Path, "footnote %s has no text", e.ID.S)
+		default:
+			seen[e.ID.S] = true
+			out = append(out, &report.Footnote{Pos: e.Text.Pos, ID: e.ID.S})
+		}
+	}
+	return out
+}
+
+var noteID = regexp.MustCompile(`^[0-9A-Za-z]{1,8}$`)
+
+// text parses inline footnote citations ([^N]) and URLs.
+func (c *compiler) text(s posString, p string, allowNotes bool) report.Text {
+	var out report.Text
+	rest := s.S
+	for rest != "" {
+		loc := inline.FindStringSubmatchIndex(rest)
+		if loc == nil {
+			out = append(out, report.Span{Kind: report.SpanPlain, Text: rest})
+			break
+		}
+		if loc[0] > 0 {
+			out = append(out, report.Span{Kind: report.SpanPlain, Text: rest[:loc[0]]})
+		}
+		match := rest[loc[0]:loc[1]]
+		if loc[2] >= 0 {
+			id := rest[loc[2]:loc[3]]
+			f := c.notes[id]
+			switch {
+			case !allowNotes:
+				c.errorf(s.Pos, p, "footnote %s cited inside a footnote", id)
+			case f == nil:
+				c.errorf(s.Pos, p, "cites footnote [^%s], which footnotes.yaml does not define", id)
+			default:
+				c.cited[f] = true
+				out = append(out, report.Span{Kind: report.SpanNote, Text: id, Note: f})
+			}
+		} else {
+			url, tail := trimURL(match)
+			target := url
+			if !strings.Contains(url, "://") {
+				target = "http://" + url
+			}
+			out = append(out, report.Span{Kind: report.SpanLink, Text: url, URL: target})
+			if tail != "" {
+				out = append(out, report.Span{Kind: report.SpanPlain, Text: tail})
+			}
+		}
+		rest = rest[loc[1]:]
+	}
+	return mergePlain(out)
+}
+
+var inline = regexp.MustCompile(`\[\^([^\]\s]*)\]|(?:https?://|www\.)[^\s<>"«»]+`)
+
+// trimURL splits punctuation that ends a sentence off a URL written in prose.
+func trimURL(s string) (url, tail string) {
+	end := len(s)
+	for end > 0 {
+		ch := s[end-1]
+		if strings.IndexByte(".,;:!?'\"", ch) >= 0 || (ch == ')' && !strings.Contains(s[:end], "(")) {
+			end--
+			continue
+		}
+		break
+	}
+	return s[:end], s[end:]
+}
+
+func mergePlain(t report.Text) report.Text {
+	var out report.Text
+	for _, s := range t {
+		if n := len(out); n > 0 && s.Kind == report.SpanPlain && out[n-1].Kind == report.SpanPlain {
+			out[n-1].Text += s.Text
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (c *compiler) plain(s string, pos report.Pos, p string) report.Text {
+	return c.text(posString{Pos: pos, S: s}, p, true)
+}
+
+func (c *compiler) framework(id string, fw frameworkFile) *report.Framework {
+	f := &report.Framework{Pos: fw.Pos, ID: id, Title: fw.Title}
+	for _, b := range fw.Body {
+		block := report.Block{Pos: b.Pos, Kind: b.Kind}
+		switch b.Kind {
+		case report.Paragraph, report.Heading:
+			block.Text = c.text(b.Text, b.Path, true)
+			if strings.TrimSpace(b.Text.S) == "" {
+				c.errorf(b.Pos, b.Path, "empty text")
+			}
+		case report.TableBlock:
+			block.Table = c.placeTable(b.Ref, b.Path+".table")
+		case report.GridBlock:
+			block.Grid = c.placeGrid(b.Ref, b.Path+".grid")
+		case report.FigureBlock:
+			block.Figure = c.placeFigure(b.Ref, b.Path+".figure")
+		case report.ColumnsBlock:
+			block.Columns = &report.Columns{
+				Pos:     b.Columns.Pos,
+				Outward: c.items(b.Columns.Outward),
+				Inward:  c.items(b.Columns.Inward),
+			}
+			if len(block.Columns.Outward)+len(block.Columns.Inward) == 0 {
+				c.errorf(b.Pos, b.Path, "columns need outward or inward content")
+			}
+		case report.ReferencesBlock, report.LinksBlock:
+			for i, it := range b.Items {
+				ip := fmt.Sprintf("%s[%d]", b.Path, i)
+				if strings.TrimSpace(it.S) == "" {
+					c.errorf(it.Pos, ip, "empty text")
+				}
+				if b.Kind == report.LinksBlock && !linkPattern.MatchString(it.S) {
+					c.errorf(it.Pos, ip, "want a URL starting with http:// or https://, got %q", it.S)
+				}
+				block.Items = append(block.Items, c.text(it, ip, true))
+			}
+		default:
+			continue // the decoder reported it
+		}
+		if (b.Kind == report.TableBlock && block.Table == nil) || (b.Kind == report.GridBlock && block.Grid == nil) ||
+			(b.Kind == report.FigureBlock && block.Figure == nil) {
+			continue
+		}
+		f.Blocks = append(f.Blocks, block)
+	}
+	return f
+}
+
+var linkPattern = regexp.MustCompile(`^https?://\S+$`)
+
+func (c *compiler) items(files []itemFile) []report.Item {
+	var out []report.Item
+	for _, it := range files {
+		item := report.Item{Pos: it.Pos, Kind: it.Kind}
+		switch it.Kind {
+		case report.ItemParagraph, report.ItemHeading:
+			if strings.TrimSpace(it.Text.S) == "" {
+				c.errorf(it.Pos, it.Path, "empty text")
+			}
+			item.Text = c.text(it.Text, it.Path, true)
+		case report.ItemList:
+			for i, s := range it.List {
+				p := fmt.Sprintf("%s.list[%d]", it.Path, i)
+				if strings.TrimSpace(s.S) == "" {
+					c.errorf(s.Pos, p, "empty list item")
+				}
+				item.List = append(item.List, c.text(s, p, true))
+			}
+		default:
+			continue
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+func (c *compiler) placeTable(ref posString, p string) *report.Table {
+	t, ok := c.tables[ref.S]
+	if !ok {
+		if c.unreadable["tables/"+ref.S] {
+			return nil
+		}
+		if _, isGrid := c.grids[ref.S]; isGrid {
+			c.errorf(ref.Pos, p, "table %q does not exist; %q is a grid: write grid: %s", ref.S, ref.S, ref.S)
+		} else {
+			c.errorf(ref.Pos, p, "table %q does not exist (no tables/%s.yaml)", ref.S, ref.S)
+		}
+		return nil
+	}
+	if t.Number != 0 {
+		c.errorf(ref.Pos, p, "table %q is placed twice", ref.S)
+		return nil
+	}
+	c.numbered++
+	t.Number = c.numbered
+	c.placedTables = append(c.placedTables, t)
+	return t
+}
+
+func (c *compiler) placeGrid(ref posString, p string) *report.Grid {
+	g, ok := c.grids[ref.S]
+	if !ok {
+		if c.unreadable["grids/"+ref.S] {
+			return nil
+		}
+		c.errorf(ref.Pos, p, "grid %q does not exist (no grids/%s.yaml)", ref.S, ref.S)
+		return nil
+	}
+	if g.Number != 0 {
+		c.errorf(ref.Pos, p, "grid %q is placed twice", ref.S)
+		return nil
+	}
+	c.numbered++
+	g.Number = c.numbered
+	c.placedGrids = append(c.placedGrids, g)
+	return g
+}
+
+func (c *compiler) placeFigure(ref posString, p string) *report.Figure {
+	f, ok := c.figures[ref.S]
+	if !ok {
+		if c.unreadable["figures/"+ref.S] {
+			return nil
+		}
+		c.errorf(ref.Pos, p, "figure %q does not exist (no figures/%s.yaml)", ref.S, ref.S)
+		return nil
+	}
+	if f.Number != 0 {
+		c.errorf(ref.Pos, p, "figure %q is placed twice", ref.S)
+		return nil
+	}
+	f.Number = len(c.placedFigures) + 1
+	c.placedFigures = append(c.placedFigures, f)
+	return f
+}
+
+// checkPlaced reports tables, grids and figures that no framework places:
+// they would silently be missing from the report.
+func (c *compiler) checkPlaced() {
+	for _, id := range sortedKeys(c.tables) {
+		if t := c.tables[id]; t.Number == 0 {
+			c.errorf(t.Pos, "", "table %q is not placed in any framework (add \"- table: %s\" to a framework's body)", id, id)
+		}
+	}
+	for _, id := range sortedKeys(c.grids) {
+		if g := c.grids[id]; g.Number == 0 {
+			c.errorf(g.Pos, "", "grid %q is not placed in any framework (add \"- grid: %s\" to a framework's body)", id, id)
+		}
+	}
+	for _, id := range sortedKeys(c.figures) {
+		if f := c.figures[id]; f.Number == 0 {
+			c.errorf(f.Pos, "", "figure %q is not placed in any framework (add \"- figure: %s\" to a framework's body)", id, id)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (c *compiler) sources(files []sourceFile, p string) []report.Source {
+	var out []report.Source
+	for i, s := range files {
+		out = append(out, report.Source{Pos: s.Pos, Label: s.Label, Text: c.text(s.Text, fmt.Sprintf("%s[%d]", p, i), true)})
+	}
+	return out
+}
+
+func (c *compiler) grid(id string, gf gridFile) *report.Grid {
+	g := &report.Grid{Pos: gf.Pos, ID: id, Title: gf.Title}
+	for i, rf := range gf.Rows {
+		row := &report.GridRow{Pos: rf.Pos, Heading: rf.Heading, Subheading: rf.Subheading}
+		for j, ef := range rf.Entries {
+			p := fmt.Sprintf("rows[%d].entries[%d]", i, j)
+			e := &report.GridEntry{Pos: ef.Pos, Both: c.items(ef.Both), Outward: c.items(ef.Outward), Inward: c.items(ef.Inward)}
+			switch {
+			case len(ef.Both) > 0 && len(ef.Outward)+len(ef.Inward) > 0:
+				c.errorf(ef.Pos, p, "an entry is either both (spanning) or outward/inward, not both at once")
+			case len(ef.Both)+len(ef.Outward)+len(ef.Inward) == 0:
+				c.errorf(ef.Pos, p, "empty entry: give both, outward or inward")
+			}
+			row.Entries = append(row.Entries, e)
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	for i, s := range gf.Sources {
+		g.Sources = append(g.Sources, c.text(s, fmt.Sprintf("sources[%d]", i), true))
+	}
+	return g
+}
+
+// slug derives a row id from its label: "Ivory Coast" -> "ivory-coast".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// cellPattern is a published value: digits, optional decimals, optional
+// annotation in brackets: "924497", "-1967", "80.6", "792258 (1998)".
+var cellPattern = regexp.MustCompile(`^(-?)([0-9]+)(?:\.([0-9]+))?(?: \(([^()]+)\))?$`)
+
+// parseCell reads a table value as written in the data file.
+func parseCell(raw rawScalar) (report.Cell, error) {
+	cell := report.Cell{Pos: raw.Pos}
+	s := raw.Text
+	switch strings.TrimSpace(s) {
+	case "":
+		cell.Kind = report.Blank
+		return cell, nil
+	case "-":
+		cell.Kind = report.Dash
+		return cell, nil
+	}
+	m := cellPattern.FindStringSubmatch(s)
+	if m == nil {
+		if strings.ContainsAny(s, ", ") && cellPattern.MatchString(strings.NewReplacer(",", "", " ", "").Replace(s)) {
+			return cell, fmt.Errorf("%q: write numbers without thousands separators (e.g. 924497); the renderers add them", s)
+		}
+		return cell, fmt.Errorf("%q is not a number: want digits with an optional sign and decimals (e.g. 924497, -1967, 80.6), \"-\", \"\" or a number with a note such as \"792258 (1998)\"", s)
+	}
+	digits := m[2] + m[3]
+	if len(digits) > 15 {
+		return cell, fmt.Errorf("%q has more than 15 digits; a spreadsheet cannot hold it exactly", s)
+	}
+	u, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil {
+		return cell, fmt.Errorf("%q: %w", s, err)
+	}
+	if m[1] == "-" {
+		u = -u
+	}
+	cell.Kind, cell.Units, cell.Decimals, cell.Note = report.Number, u, len(m[3]), m[4]
+	return cell, nil
+}
+
+func (c *compiler) table(id string, tf tableFile) *report.Table {
+	t := &report.Table{Pos: tf.Pos, ID: id, Title: tf.Title, Period: tf.Period, Stub: tf.Stub}
+	cols := map[string]*report.Column{}
+	for i, cf := range tf.Columns {
+		p := fmt.Sprintf("columns[%d]", i)
+		col := &report.Column{Pos: cf.Pos, ID: cf.ID.S, Label: cf.Label, Group: cf.Group, Unit: report.Count}
+		switch cf.Unit.S {
+		case "", "count":
+		case "percent":
+			col.Unit = report.Percent
+		default:
+			c.errorf(cf.Unit.Pos, p+".unit", "want count or percent, got %q", cf.Unit.S)
+		}
+		if cols[col.ID] != nil {
+			c.errorf(cf.ID.Pos, p+".id", "column id %q used twice", col.ID)
+		}
+		cols[col.ID] = col
+		t.Columns = append(t.Columns, col)
+	}
+
+	rows := map[string]*report.Row{}
+	ambiguous := map[string]bool{}
+	for i, rf := range tf.Rows {
+		p := fmt.Sprintf("rows[%d]", i)
+		row := &report.Row{Pos: rf.Pos, ID: rf.ID.S, Label: rf.Label, Lead: rf.Lead, Level: rf.Level, Total: rf.Total}
+		if rf.ID.S != "" {
+			if rows[row.ID] != nil && !ambiguous[row.ID] {
+				c.errorf(rf.ID.Pos, p+".id", "row id %q used twice", row.ID)
+			}
+			rows[row.ID], ambiguous[row.ID] = row, false
+		} else {
+			row.ID = slug(rf.Label)
+			if rows[row.ID] != nil {
+				ambiguous[row.ID] = true
+			} else {
+				rows[row.ID] = row
+			}
+		}
+		if rf.Level < 0 || rf.Level > 3 {
+			c.errorf(rf.Pos, p+".level", "level %d: want 0 to 3", rf.Level)
+		}
+		if len(rf.Values) != len(tf.Columns) && len(tf.Columns) > 0 {
+			c.errorf(rf.Pos, p+".values", "%d values for %d columns", len(rf.Values), len(tf.Columns))
+		}
+		for j, v := range rf.Values {
+			if !v.Valid {
+				row.Cells = append(row.Cells, report.Cell{Pos: v.Pos, Kind: report.Blank})
+				continue
+			}
+			cell, err := parseCell(v)
+			if err != nil {
+				c.errorf(v.Pos, fmt.Sprintf("%s.values[%d]", p, j), "%v", err)
+				cell.Kind = report.Blank
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		for len(row.Cells) < len(tf.Columns) {
+			row.Cells = append(row.Cells, report.Cell{Pos: rf.Pos, Kind: report.Blank})
+		}
+		row.Cells = row.Cells[:len(tf.Columns)]
+		t.Rows = append(t.Rows, row)
+	}
+
+	findRow := func(ref posString, p string) *report.Row {
+		if ambiguous[ref.S] {
+			c.errorf(ref.Pos, p, "row id %q is ambiguous: several rows have that label; give them explicit ids", ref.S)
+			return nil
+		}
+		r := rows[ref.S]
+		if r == nil {
+			c.errorf(ref.Pos, p, "no row with id %q in this table", ref.S)
+		}
+		return r
+	}
+	findCol := func(ref posString, p string) *report.Column {
+		col := cols[ref.S]
+		if col == nil {
+			c.errorf(ref.Pos, p, "no column with id %q in this table", ref.S)
+		}
+		return col
+	}
+
+	for i, cf := range tf.Columns {
+		p := fmt.Sprintf("columns[%d]", i)
+		col := t.Columns[i]
+		for j, ref := range cf.SumOf {
+			if x := findCol(ref, fmt.Sprintf("%s.sum_of[%d]", p, j)); x != nil {
+				col.SumOf = append(col.SumOf, x)
+			}
+		}
+		if cf.PercentOf.S != "" {
+			col.PercentOf = findCol(cf.PercentOf, p+".percent_of")
+			if col.Unit != report.Percent {
+				c.errorf(cf.PercentOf.Pos, p+".percent_of", "percent_of needs unit: percent")
+			}
+			switch {
+			case cf.BaseRow.S != "" && cf.BaseColumn.S != "":
+				c.errorf(cf.Pos, p, "give base_row or base_column, not both")
+			case cf.BaseRow.S != "":
+				col.BaseRow = findRow(cf.BaseRow, p+".base_row")
+			case cf.BaseColumn.S != "":
+				col.BaseColumn = findCol(cf.BaseColumn, p+".base_column")
+			default:
+				c.errorf(cf.Pos, p, "percent_of needs base_row (share of a column total) or base_column (share of a row total)")
+			}
+		} else if cf.BaseRow.S != "" || cf.BaseColumn.S != "" {
+			c.errorf(cf.Pos, p, "base_row and base_column need percent_of")
+		}
+	}
+
+	for i, rf := range tf.Rows {
+		p := fmt.Sprintf("rows[%d]", i)
+		row := t.Rows[i]
+		switch {
+		case !rf.SumOf.Set:
+		case rf.SumOf.Keyword == "children":
+			for j := i + 1; j < len(t.Rows) && t.Rows[j].Level > row.Level; j++ {
+				if t.Rows[j].Level == row.Level+1 {
+					row.SumOf = append(row.SumOf, t.Rows[j])
+				}
+			}
+			if len(row.SumOf) == 0 {
+				c.errorf(rf.SumOf.Pos, p+".sum_of", "sum_of: children, but no sub-rows (level %d) follow", row.Level+1)
+			}
+		case rf.SumOf.Keyword == "preceding":
+			for j := i - 1; j >= 0 && t.Rows[j].Level >= row.Level; j-- {
+				if t.Rows[j].Level != row.Level {
+					continue
+				}
+				if tf.Rows[j].SumOf.Keyword == "preceding" {
+					break
+				}
+				row.SumOf = append([]*report.Row{t.Rows[j]}, row.SumOf...)
+			}
+			if len(row.SumOf) == 0 {
+				c.errorf(rf.SumOf.Pos, p+".sum_of", "sum_of: preceding, but no rows at level %d come before", row.Level)
+			}
+		default:
+			for j, ref := range rf.SumOf.IDs {
+				if r := findRow(ref, fmt.Sprintf("%s.sum_of[%d]", p, j)); r != nil {
+					row.SumOf = append(row.SumOf, r)
+				}
+			}
+		}
+		if len(rf.DifferenceOf) > 0 {
+			if len(rf.DifferenceOf) != 2 {
+				c.errorf(rf.Pos, p+".difference_of", "want two row ids [minuend, subtrahend], got %d", len(rf.DifferenceOf))
+			} else {
+				a := findRow(rf.DifferenceOf[0], p+".difference_of[0]")
+				b := findRow(rf.DifferenceOf[1], p+".difference_of[1]")
+				if a != nil && b != nil {
+					row.DifferenceOf = []*report.Row{a, b}
+				}
+			}
+		}
+	}
+
+	t.Sources = c.sources(tf.Sources, "sources")
+	for i, n := range tf.Notes {
+		p := fmt.Sprintf("notes[%d]", i)
+		if strings.TrimSpace(n.S) == "" {
+			c.errorf(n.Pos, p, "empty note")
+		}
+		t.Notes = append(t.Notes, c.text(n, p, true))
+	}
+	return t
+}
+
+func (c *compiler) figure(id string, ff figureFile) *report.Figure {
+	f := &report.Figure{
+		Pos: ff.Pos, ID: id, Kind: report.FigureKind(ff.Kind.S), Title: ff.Title, Caption: ff.Caption,
+		Transpose: ff.Transpose, Sort: ff.Sort.S,
+	}
+	switch f.Kind {
+	case report.HorizontalBars, report.GroupedBars, report.DivergingBars, report.PercentBars:
+	default:
+		c.errorf(ff.Kind.Pos, "kind", "unknown figure kind %q (want horizontal-bars, grouped-bars, diverging-bars or percent-bars)", ff.Kind.S)
+	}
+	switch f.Sort {
+	case "", "ascending", "descending":
+	default:
+		c.errorf(ff.Sort.Pos, "sort", "want ascending or descending, got %q", f.Sort)
+	}
+	t := c.tables[ff.Table.S]
+	if t == nil {
+		if c.unreadable["tables/"+ff.Table.S] {
+			return f
+		}
+		c.errorf(ff.Table.Pos, "table", "table %q does not exist (no tables/%s.yaml)", ff.Table.S, ff.Table.S)
+		return f
+	}
+	f.Table = t
+	rowIDs, colIDs := map[string]bool{}, map[string]bool{}
+	for _, r := range t.Rows {
+		rowIDs[r.ID] = true
+	}
+	for _, col := range t.Columns {
+		colIDs[col.ID] = true
+	}
+	seriesIDs, catIDs, seriesWhat, catWhat := colIDs, rowIDs, "column", "row"
+	if f.Transpose {
+		seriesIDs, catIDs, seriesWhat, catWhat = rowIDs, colIDs, "row", "column"
+	}
+	for i, s := range ff.Series {
+		if !seriesIDs[s.S] {
+			c.errorf(s.Pos, fmt.Sprintf("series[%d]", i), "table %q has no %s %q", t.ID, seriesWhat, s.S)
+		}
+		f.Series = append(f.Series, s.S)
+	}
+	for i, s := range ff.Categories {
+		if !catIDs[s.S] {
+			c.errorf(s.Pos, fmt.Sprintf("categories[%d]", i), "table %q has no %s %q", t.ID, catWhat, s.S)
+		}
+		f.Categories = append(f.Categories, s.S)
+	}
+	f.Sources = c.sources(ff.Sources, "sources")
+	if len(f.Sources) == 0 {
+		f.Sources = t.Sources
+	}
+	return f
+}

@@ -1,0 +1,230 @@
+// Package load reads a profile's data folder (docs/data-format.md) into the
+// report model.
+//
+// Loading never stops at the first problem: every malformed file, unknown
+// field, wrong type, unparsable number and dangling reference is collected
+// as a report.Diagnostic naming file, line and field, and the model's own
+// validation (report.Profile.Validate) runs on whatever could be read.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// ErrNotFound is returned when the data folder has no profile of that name.
+var ErrNotFound = errors.New("profile not found")
+
+// maxFile bounds the size of one data file. A profile's largest file is a
+// few kilobytes; anything near this limit is a mistake, not data.
+const maxFile = 4 << 20
+
+// Load reads the profile folder name of fsys and returns the validated
+// profile and every problem found. The profile is nil when there are
+// errors. The error result is for problems outside the data (a bad name,
+// a missing folder).
+func Load(fsys fs.FS, name string) (*report.Profile, report.Diagnostics, error) {
+	if err := CheckName(name); err != nil {
+		return nil, nil, err
+	}
+	info, err := fs.Stat(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && !info.IsDir()) {
+		return nil, nil, fmt.Errorf("load: %q: %w", name, ErrNotFound)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("load: %w", err)
+	}
+	l := &loader{fsys: fsys, dir: name}
+	p := l.load()
+	diags := l.diags
+	if p != nil && len(diags.Errors()) == 0 {
+		diags = append(diags, p.Validate()...)
+	}
+	diags.Sort()
+	if len(diags.Errors()) > 0 {
+		return nil, diags, nil
+	}
+	return p, diags, nil
+}
+
+// CheckName rejects profile names that are not a single folder name, such
+// as "../x" or "/etc", so that a name never reaches outside the data folder.
+func CheckName(name string) error {
+	if !idPattern.MatchString(name) {
+		return fmt.Errorf("load: invalid profile name %q: use lower-case letters, digits, '-' and '_'", name)
+	}
+	return nil
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// List returns the names of the folders of fsys that hold a profile.yaml,
+// sorted.
+func List(fsys fs.FS) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() || CheckName(e.Name()) != nil {
+			continue
+		}
+		if _, err := fs.Stat(fsys, path.Join(e.Name(), "profile.yaml")); err == nil {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}
+
+type loader struct {
+	fsys  fs.FS
+	dir   string
+	diags report.Diagnostics
+}
+
+func (l *loader) errorf(pos report.Pos, path, format string, args ...any) {
+	l.diags = append(l.diags, report.Diagnostic{Severity: report.Error, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) warnf(pos report.Pos, path, format string, args ...any) {
+	l.diags = append(l.diags, report.Diagnostic{Severity: report.Warning, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// readFile decodes one YAML file into v. It reports false when the file
+// could not be read at all (missing, not YAML, not UTF-8).
+func (l *loader) readFile(name string, v any) bool {
+	file := path.Join(l.dir, name)
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.errorf(report.Pos{File: file}, "", "file is missing")
+		} else {
+			l.errorf(report.Pos{File: file}, "", "%v", err)
+		}
+		return false
+	}
+	data = trimBOM(data)
+	if len(data) > maxFile {
+		l.errorf(report.Pos{File: file}, "", "file is %d bytes; the limit is %d", len(data), maxFile)
+		return false
+	}
+	if !utf8.Valid(data) {
+		line, col := invalidUTF8(data)
+		l.errorf(report.Pos{File: file, Line: line, Col: col}, "", "file is not valid UTF-8")
+		return false
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		l.errorf(report.Pos{File: file, Line: yamlErrorLine(err)}, "", "malformed YAML: %s", yamlErrorText(err))
+		return false
+	}
+	if len(doc.Content) == 0 {
+		l.errorf(report.Pos{File: file}, "", "file is empty")
+		return false
+	}
+	d := &decoder{file: file}
+	d.decode(doc.Content[0], "", v)
+	l.diags = append(l.diags, d.diags...)
+	return true
+}
+
+// invalidUTF8 returns the line and column of the first invalid byte.
+func invalidUTF8(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col++
+		data = data[size:]
+	}
+	return line, col
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func yamlErrorLine(err error) int {
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0
+	}
+	n := 0
+	fmt.Sscan(m[1], &n)
+	return n
+}
+
+func yamlErrorText(err error) string {
+	s := yamlLine.ReplaceAllString(err.Error(), "")
+	return strings.TrimPrefix(s, "yaml: ")
+}
+
+// files lists the .yaml files of a sub-folder by id (name without
+// extension), sorted. Other files are errors: a stray "table.yml" or
+// "notes.txt" would otherwise be silently ignored.
+func (l *loader) files(sub string) []string {
+	entries, err := fs.ReadDir(l.fsys, path.Join(l.dir, sub))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		l.errorf(report.Pos{File: path.Join(l.dir, sub)}, "", "%v", err)
+		return nil
+	}
+	var ids []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		file := path.Join(l.dir, sub, name)
+		id, ok := strings.CutSuffix(name, ".yaml")
+		switch {
+		case e.IsDir() || !ok:
+			l.errorf(report.Pos{File: file}, "", "unexpected file; %s/ holds only .yaml files", sub)
+		case !fileID.MatchString(id):
+			l.errorf(report.Pos{File: file}, "", "invalid file name: the id %q must be lower-case letters, digits and '-'", id)
+		default:
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+var fileID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// trimBOM drops a UTF-8 byte order mark that some editors write.
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }
+
+// ReadMeta reads only a profile's metadata (profile.yaml), for listings
+// that must work even when the rest of the profile has errors.
+func ReadMeta(fsys fs.FS, name string) (report.Meta, error) {
+	if err := CheckName(name); err != nil {
+		return report.Meta{}, err
+	}
+	l := &loader{fsys: fsys, dir: name}
+	var pf profileFile
+	l.readFile("profile.yaml", &pf)
+	c := &compiler{loader: l}
+	m := c.meta(pf)
+	if errs := l.diags.Errors(); len(errs) > 0 {
+		return m, errs.Err()
+	}
+	return m, nil
+}

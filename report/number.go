@@ -1,0 +1,86 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Value returns the cell's number as a float64 (for charts and
+// spreadsheets); ok is false for blank and dash cells.
+func (c Cell) Value() (v float64, ok bool) {
+	if c.Kind != Number {
+		return 0, false
+	}
+	f := float64(c.Units)
+	for range c.Decimals {
+		f /= 10
+	}
+	return f, true
+}
+
+// Format returns the cell as printed in the publication: the number with
+// its decimals and thousands separators, "-" for a dash, "" for a blank,
+// and the annotation in brackets after it ("792,258 (1998)").
+func (c Cell) Format(l Labels) string {
+	switch c.Kind {
+	case Dash:
+		return "-"
+	case Number:
+		s := FormatUnits(c.Units, c.Decimals, l.ThousandsSep, l.DecimalMark)
+		if c.Note != "" {
+			s += " (" + c.Note + ")"
+		}
+		return s
+	}
+	return ""
+}
+
+// FormatNumber formats the cell's number alone, without its annotation.
+func (c Cell) FormatNumber(l Labels) string {
+	if c.Kind != Number {
+		return c.Format(l)
+	}
+	return FormatUnits(c.Units, c.Decimals, l.ThousandsSep, l.DecimalMark)
+}
+
+// ExcelFormat returns the spreadsheet number format that prints the cell
+// as published: "#,##0" for whole numbers, "#,##0.0" for one decimal, …
+func (c Cell) ExcelFormat() string {
+	if c.Decimals == 0 {
+		return "#,##0"
+	}
+	return "#,##0." + strings.Repeat("0", c.Decimals)
+}
+
+// FormatUnits formats units/10^decimals with the given separators, e.g.
+// FormatUnits(-123000, 0, ",", ".") == "-123,000".
+func FormatUnits(units int64, decimals int, thousands, mark string) string {
+	neg := units < 0
+	digits := strconv.FormatUint(absUnits(units), 10)
+	for len(digits) <= decimals {
+		digits = "0" + digits
+	}
+	whole, frac := digits[:len(digits)-decimals], digits[len(digits)-decimals:]
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(thousands)
+		}
+		b.WriteRune(r)
+	}
+	if decimals > 0 {
+		b.WriteString(mark)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+func absUnits(u int64) uint64 {
+	if u < 0 {
+		return uint64(-(u + 1)) + 1
+	}
+	return uint64(u)
+}

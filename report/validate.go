@@ -1,0 +1,303 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Validate checks what the loader cannot see file by file: that the
+// model is complete, and that every statistical table agrees with its own
+// arithmetic. Arithmetic disagreements are warnings — the numbers are
+// printed as published — while an incomplete model is an error.
+func (p *Profile) Validate() Diagnostics {
+	var v validator
+	v.meta(p.Meta)
+	if len(p.Frameworks) == 0 {
+		v.add(Error, p.Meta.Pos, "frameworks", "a profile needs at least one framework")
+	}
+	for _, f := range p.Frameworks {
+		if strings.TrimSpace(f.Title) == "" {
+			v.add(Error, f.Pos, "title", "framework %q has no title", f.ID)
+		}
+		for _, b := range f.Blocks {
+			if b.Kind == LinksBlock {
+				v.duplicateLinks(b)
+			}
+		}
+	}
+	for _, t := range p.Tables {
+		v.table(t)
+	}
+	for _, fig := range p.Figures {
+		if fig.Table == nil {
+			v.add(Error, fig.Pos, "table", "figure %q draws from no table", fig.ID)
+		}
+	}
+	return v.diags
+}
+
+type validator struct {
+	diags Diagnostics
+}
+
+func (v *validator) add(s Severity, pos Pos, path, format string, args ...any) {
+	v.diags = append(v.diags, Diagnostic{Severity: s, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) meta(m Meta) {
+	for _, f := range []struct{ name, value string }{
+		{"title", m.Title}, {"country", m.Country}, {"date", m.Date},
+		{"iso_date", m.ISODate}, {"language", m.Language}, {"publisher", m.Publisher},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			v.add(Error, m.Pos, f.name, "%s must not be empty", f.name)
+		}
+	}
+	if len(m.Authors) == 0 {
+		v.add(Error, m.Pos, "authors", "a profile needs at least one author")
+	}
+}
+
+// duplicateLinks warns about a link listed twice: in a published list it
+// is most likely a copying slip, which the tool reports and keeps.
+func (v *validator) duplicateLinks(b Block) {
+	seen := map[string]bool{}
+	for i, it := range b.Items {
+		s := it.String()
+		if seen[s] {
+			v.add(Warning, b.Pos, fmt.Sprintf("links[%d]", i), "link listed twice: %s", s)
+		}
+		seen[s] = true
+	}
+}
+
+func (v *validator) table(t *Table) {
+	if strings.TrimSpace(t.Title) == "" {
+		v.add(Error, t.Pos, "title", "table %q has no title", t.ID)
+	}
+	if len(t.Sources) == 0 {
+		v.add(Error, t.Pos, "sources", "table %q has no source", t.ID)
+	}
+	for _, r := range t.Rows {
+		if len(r.Cells) != len(t.Columns) {
+			v.add(Error, r.Pos, "values", "row %q has %d values for %d columns", r.Label, len(r.Cells), len(t.Columns))
+			return
+		}
+	}
+	v.rowSums(t)
+	v.columnSums(t)
+	v.differences(t)
+	v.percentages(t)
+}
+
+// The arithmetic checks compare a printed value with the value computed
+// from the other printed values. A dash counts as zero; a blank makes a
+// check impossible, so it is skipped.
+
+func (v *validator) rowSums(t *Table) {
+	for _, r := range t.Rows {
+		if len(r.SumOf) == 0 {
+			continue
+		}
+		for ci, col := range t.Columns {
+			if col.Unit != Count {
+				continue
+			}
+			parts := make([]Cell, len(r.SumOf))
+			for i, part := range r.SumOf {
+				parts[i] = part.Cells[ci]
+			}
+			if got, ok := sum(parts); ok {
+				v.compare(t, r, col, r.Cells[ci], got, fmt.Sprintf("the sum of %s", rowNames(r.SumOf)))
+			}
+		}
+	}
+}
+
+func (v *validator) columnSums(t *Table) {
+	for ci, col := range t.Columns {
+		if len(col.SumOf) == 0 {
+			continue
+		}
+		for _, r := range t.Rows {
+			parts := make([]Cell, len(col.SumOf))
+			for i, part := range col.SumOf {
+				parts[i] = r.Cells[t.columnIndex(part)]
+			}
+			if got, ok := sum(parts); ok {
+				v.compare(t, r, col, r.Cells[ci], got, fmt.Sprintf("the sum of columns %s", columnNames(col.SumOf)))
+			}
+		}
+	}
+}
+
+func (v *validator) differences(t *Table) {
+	for _, r := range t.Rows {
+		if len(r.DifferenceOf) != 2 {
+			continue
+		}
+		a, b := r.DifferenceOf[0], r.DifferenceOf[1]
+		for ci, col := range t.Columns {
+			if col.Unit != Count {
+				continue
+			}
+			x, okA := decimalOf(a.Cells[ci])
+			y, okB := decimalOf(b.Cells[ci])
+			if !okA || !okB {
+				continue
+			}
+			v.compare(t, r, col, r.Cells[ci], x.sub(y), fmt.Sprintf("%q − %q", a.Label, b.Label))
+		}
+	}
+}
+
+func (v *validator) percentages(t *Table) {
+	for ci, col := range t.Columns {
+		if col.PercentOf == nil || (col.BaseRow == nil && col.BaseColumn == nil) {
+			continue
+		}
+		ni := t.columnIndex(col.PercentOf)
+		for _, r := range t.Rows {
+			printed := r.Cells[ci]
+			if printed.Kind != Number {
+				continue
+			}
+			num, ok := decimalOf(r.Cells[ni])
+			if !ok {
+				continue
+			}
+			var den decimal
+			var what string
+			if col.BaseRow != nil {
+				den, ok = decimalOf(col.BaseRow.Cells[ni])
+				what = fmt.Sprintf("%s / %s of row %q", formatDecimal(num), formatDecimal(den), col.BaseRow.Label)
+			} else {
+				den, ok = decimalOf(r.Cells[t.columnIndex(col.BaseColumn)])
+				what = fmt.Sprintf("%s / %s in column %q", formatDecimal(num), formatDecimal(den), col.BaseColumn.Heading())
+			}
+			if !ok || den.units == 0 {
+				continue
+			}
+			exact := num.float() / den.float() * 100
+			p, _ := printed.Value()
+			tolerance := 0.5*math.Pow(10, -float64(printed.Decimals)) + 1e-9
+			if math.Abs(p-exact) > tolerance {
+				v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s%%, computed %s%% (%s × 100 = %.4f)",
+					t.ID, t.Ref(), r.Label, col.Heading(), FormatUnits(printed.Units, printed.Decimals, ",", "."),
+					FormatUnits(int64(math.Round(exact*math.Pow(10, float64(printed.Decimals)))), printed.Decimals, ",", "."),
+					what, exact)
+			}
+		}
+	}
+}
+
+func (v *validator) compare(t *Table, r *Row, col *Column, printed Cell, computed decimal, how string) {
+	p, ok := decimalOf(printed)
+	if !ok || printed.Kind != Number {
+		return
+	}
+	if p.cmp(computed) != 0 {
+		v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s, computed %s (%s); off by %s",
+			t.ID, t.Ref(), r.Label, col.Heading(), formatDecimal(p), formatDecimal(computed), how, formatDecimal(p.sub(computed)))
+	}
+}
+
+// Ref returns the table's number as the report prints it, e.g. "Table 3".
+func (t *Table) Ref() string {
+	if t.Number == 0 {
+		return "unnumbered"
+	}
+	return fmt.Sprintf("Table %d", t.Number)
+}
+
+func (t *Table) columnIndex(c *Column) int {
+	for i, x := range t.Columns {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func rowNames(rows []*Row) string {
+	if len(rows) > 4 {
+		return fmt.Sprintf("%d rows %q … %q", len(rows), rows[0].Label, rows[len(rows)-1].Label)
+	}
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		names[i] = fmt.Sprintf("%q", r.Label)
+	}
+	return strings.Join(names, ", ")
+}
+
+func columnNames(cols []*Column) string {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = fmt.Sprintf("%q", c.Heading())
+	}
+	return strings.Join(names, ", ")
+}
+
+// decimal is an exact fixed-point number: units / 10^decimals.
+type decimal struct {
+	units    int64
+	decimals int
+}
+
+func decimalOf(c Cell) (decimal, bool) {
+	switch c.Kind {
+	case Number:
+		return decimal{c.Units, c.Decimals}, true
+	case Dash:
+		return decimal{}, true
+	}
+	return decimal{}, false
+}
+
+func (d decimal) scale(to int) int64 {
+	u := d.units
+	for i := d.decimals; i < to; i++ {
+		u *= 10
+	}
+	return u
+}
+
+func (d decimal) add(e decimal) decimal {
+	n := max(d.decimals, e.decimals)
+	return decimal{d.scale(n) + e.scale(n), n}
+}
+
+func (d decimal) sub(e decimal) decimal {
+	n := max(d.decimals, e.decimals)
+	return decimal{d.scale(n) - e.scale(n), n}
+}
+
+func (d decimal) cmp(e decimal) int {
+	n := max(d.decimals, e.decimals)
+	a, b := d.scale(n), e.scale(n)
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (d decimal) float() float64 { return float64(d.units) / math.Pow(10, float64(d.decimals)) }
+
+func formatDecimal(d decimal) string { return FormatUnits(d.units, d.decimals, ",", ".") }
+
+// sum adds the cells; ok is false when a cell is blank.
+func sum(cells []Cell) (decimal, bool) {
+	var total decimal
+	for _, c := range cells {
+		d, ok := decimalOf(c)
+		if !ok {
+			return decimal{}, false
+		}
+		total = total.add(d)
+	}
+	return total, true
+}
