@@ -40,12 +40,16 @@ func Files(dir string, files []File) (err error) {
 		}
 	}()
 	targets := make([]string, len(files))
+	cleaned := map[string]bool{}
 	for i, f := range files {
 		target := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return fmt.Errorf("publish: %w", err)
 		}
-		removeStale(filepath.Dir(target))
+		if !cleaned[filepath.Dir(target)] {
+			removeStale(filepath.Dir(target))
+			cleaned[filepath.Dir(target)] = true
+		}
 		tmp, err := writeTemp(filepath.Dir(target), f.Data)
 		if tmp != "" {
 			temps = append(temps, tmp)

@@ -167,10 +167,16 @@ func buildAll(ctx context.Context, cfg Config, names []string, env Env) error {
 	g.SetLimit(runtime.NumCPU())
 	for _, name := range names {
 		g.Go(func() error {
+			if ctx.Err() != nil {
+				return nil // interrupted: start no new build
+			}
 			start := time.Now()
 			res, err := buildOne(ctx, cfg, name, layouts, env)
 			mu.Lock()
 			defer mu.Unlock()
+			if errors.Is(err, context.Canceled) {
+				return nil
+			}
 			if err != nil {
 				failed++
 				var de *report.DataError
@@ -222,7 +228,7 @@ func buildOne(ctx context.Context, cfg Config, name string, layouts fs.FS, env E
 	if err != nil {
 		return buildResult{}, err
 	}
-	files, err := build.Render(ctx, p, build.Options{Formats: cfg.Formats, PageSize: cfg.Page, Date: date, Layouts: layouts})
+	files, err := render(ctx, cfg, p, date, layouts)
 	if err != nil {
 		return buildResult{}, err
 	}
@@ -234,6 +240,20 @@ func buildOne(ctx context.Context, cfg Config, name string, layouts fs.FS, env E
 		return buildResult{}, err
 	}
 	return buildResult{dir: dir, files: len(files), warnings: len(diags.Warnings())}, nil
+}
+
+// render renders a loaded profile and adds the manifest of the result.
+func render(ctx context.Context, cfg Config, p *report.Profile, date time.Time, layouts fs.FS) ([]publish.File, error) {
+	opt := build.Options{Formats: cfg.Formats, PageSize: cfg.Page, Date: date, Layouts: layouts}
+	files, err := build.Render(ctx, p, opt)
+	if err != nil {
+		return nil, err
+	}
+	inputs, err := build.InputDigest(os.DirFS(cfg.Data), p.Name, opt, layouts)
+	if err != nil {
+		return nil, fmt.Errorf("hashing inputs: %w", err)
+	}
+	return append(files, build.NewManifest(p.Name, version(), inputs, files).File()), nil
 }
 
 func printDiagnostics(w io.Writer, dataDir string, diags report.Diagnostics) {

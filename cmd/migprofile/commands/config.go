@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
@@ -98,10 +100,14 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Config, error) {
 	if err := checkEnv(environ); err != nil {
 		return Config{}, err
 	}
-	v.SetEnvPrefix("MIGPROFILE")
-	v.AutomaticEnv()
 	for _, key := range configKeys {
-		if f := flags.Lookup(key); f != nil {
+		f := flags.Lookup(key)
+		// viper ranks Set above flags, so an environment value is set
+		// only where no flag was given: flag > env > file > default.
+		if val, ok := lookupEnv(environ, "MIGPROFILE_"+strings.ToUpper(key)); ok && (f == nil || !f.Changed) {
+			v.Set(key, val)
+		}
+		if f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
 				return Config{}, fmt.Errorf("config: %w", err)
 			}
@@ -109,12 +115,23 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Config, error) {
 	}
 
 	var c Config
-	if err := v.UnmarshalExact(&c); err != nil {
+	if err := v.UnmarshalExact(&c, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+		dateAsText, mapstructure.StringToSliceHookFunc(","),
+	))); err != nil {
 		return Config{}, fmt.Errorf("config: %s: %w", path, err)
 	}
 	c.Profiles = splitList(c.Profiles)
 	c.Formats = splitList(c.Formats)
 	return c, c.check()
+}
+
+// dateAsText accepts an unquoted YAML date (which YAML reads as a
+// timestamp) for a text field such as date: 2010-05-01.
+func dateAsText(from, to reflect.Type, data any) (any, error) {
+	if t, ok := data.(time.Time); ok && to.Kind() == reflect.String {
+		return t.Format(time.DateOnly), nil
+	}
+	return data, nil
 }
 
 // checkEnv rejects MIGPROFILE_ variables that name no key: a misspelt

@@ -1,0 +1,739 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/golang/freetype/truetype"
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// Font sizes in points.
+const (
+	titleSize = 10.0
+	labelSize = 9.0
+	smallSize = 8.0
+)
+
+// Distances in pixels.
+const (
+	margin   = 10 // around a self-contained drawing
+	pad      = 4  // between a bar and its value
+	gap      = 8  // between parts
+	swatch   = 10 // legend swatch
+	minWidth = 160
+	minBand  = 6 // the thinnest bar drawn
+)
+
+func rgb(hex uint32) drawing.Color {
+	return drawing.Color{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: 255}
+}
+
+// The Okabe–Ito palette, safe for colour-blind readers.
+var (
+	palette = []drawing.Color{
+		rgb(0x0072B2), // blue
+		rgb(0xE69F00), // orange
+		rgb(0x009E73), // bluish green
+		rgb(0xD55E00), // vermillion
+		rgb(0x56B4E9), // sky blue
+		rgb(0xCC79A7), // reddish purple
+		rgb(0xF0E442), // yellow
+	}
+	// diverging draws outward (left) and inward (right) in contrasting
+	// hues and further series, such as a balance, in dark grey.
+	diverging = []drawing.Color{rgb(0xD55E00), rgb(0x0072B2), rgb(0x4D4D4D), rgb(0xE69F00), rgb(0x009E73), rgb(0xCC79A7)}
+	totalFill = rgb(0x8C8C8C)
+	textColor = rgb(0x1A1A1A)
+	mutedText = rgb(0x4D4D4D)
+	gridColor = rgb(0xD9D9D9)
+	axisColor = rgb(0x1A1A1A)
+)
+
+// Draw paints the figure on r in a width×height pixel box: the legend and
+// the plot with its axes and value labels. The caption ("Figure N.
+// Title") and the source line are left to the document that places the
+// drawing; DrawFramed includes them.
+func Draw(r chart.Renderer, f *report.Figure, l report.Labels, width, height int) error {
+	return draw(r, f, l, width, height, false)
+}
+
+// DrawFramed paints the figure like Draw, with its title ("Figure N.
+// Title") above it and its caption and sources below, for a drawing that
+// stands alone (an SVG or PNG file).
+func DrawFramed(r chart.Renderer, f *report.Figure, l report.Labels, width, height int) error {
+	return draw(r, f, l, width, height, true)
+}
+
+// Height returns the height in pixels at which the figure is best drawn
+// width pixels wide, including its title and sources if framed.
+func Height(f *report.Figure, l report.Labels, width int, framed bool) (int, error) {
+	p, err := newPlan(f, l)
+	if err != nil {
+		return 0, err
+	}
+	return p.height(width, framed), nil
+}
+
+func draw(r chart.Renderer, f *report.Figure, l report.Labels, width, height int, framed bool) error {
+	p, err := newPlan(f, l)
+	if err != nil {
+		return err
+	}
+	if width < minWidth || height <= 0 {
+		return figureErr(f, "a drawing of %d×%d pixels is too small", width, height)
+	}
+	p.r = r
+	r.SetDPI(dpi)
+	box := rect{0, 0, width, height}
+	if framed {
+		p.fill(rect{0, 0, width, height}, white)
+		box = rect{margin, margin, width - margin, height - margin}
+		box.y0 = p.drawLines(p.titleLines(box.w()), box.x0, box.y0)
+		box.y0 += gap
+		foot := p.footLines(box.w())
+		box.y1 -= linesHeight(foot)
+		if len(foot) > 0 {
+			p.drawLines(foot, box.x0, box.y1)
+			box.y1 -= gap
+		}
+	}
+	if err := p.body(box); err != nil {
+		return err
+	}
+	return nil
+}
+
+type rect struct{ x0, y0, x1, y1 int }
+
+func (b rect) w() int { return b.x1 - b.x0 }
+func (b rect) h() int { return b.y1 - b.y0 }
+
+// plan is a figure being laid out.
+type plan struct {
+	f     *report.Figure
+	l     report.Labels
+	d     Dataset
+	fonts fonts
+	m     measurer
+	r     chart.Renderer
+	// vals are the values drawn; ok is false for blank and dash cells.
+	vals [][]float64
+	ok   [][]bool
+}
+
+func newPlan(f *report.Figure, l report.Labels) (*plan, error) {
+	d, err := Data(f)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := loadFonts()
+	if err != nil {
+		return nil, fmt.Errorf("charts: font: %w", err)
+	}
+	p := &plan{f: f, l: l, d: d, fonts: fs}
+	for i := range d.Categories {
+		d.Categories[i].Label = clean(fs.regular, d.Categories[i].Label)
+	}
+	for s, ser := range d.Series {
+		d.Series[s].Name = clean(fs.regular, ser.Name)
+		vs := make([]float64, len(ser.Values))
+		oks := make([]bool, len(ser.Values))
+		for i, c := range ser.Values {
+			vs[i], oks[i] = c.Value()
+			if math.IsInf(vs[i], 0) || math.IsNaN(vs[i]) {
+				return nil, figureErr(f, "series %q: value %v cannot be drawn", ser.ID, vs[i])
+			}
+		}
+		p.vals = append(p.vals, vs)
+		p.ok = append(p.ok, oks)
+	}
+	return p, nil
+}
+
+// line is a line of text in a title or footer.
+type line struct {
+	text string
+	bold bool
+	size float64
+}
+
+func lineHeight(size float64) int { return round(px(size) * 1.3) }
+
+func linesHeight(ls []line) int {
+	h := 0
+	for _, l := range ls {
+		h += lineHeight(l.size)
+	}
+	return h
+}
+
+// drawLines draws lines left-aligned from top y and returns the y below.
+func (p *plan) drawLines(ls []line, x, y int) int {
+	for _, l := range ls {
+		lh := lineHeight(l.size)
+		p.text(l.text, x, y+lh/2, l.bold, l.size, textColor, alignLeft)
+		y += lh
+	}
+	return y
+}
+
+func (p *plan) font(bold bool) *truetype.Font {
+	if bold {
+		return p.fonts.bold
+	}
+	return p.fonts.regular
+}
+
+func (p *plan) wrapLines(s string, bold bool, size float64, w int) []line {
+	var ls []line
+	for _, t := range p.m.wrap(p.font(bold), size, clean(p.font(bold), s), w, 0) {
+		ls = append(ls, line{t, bold, size})
+	}
+	return ls
+}
+
+// Caption returns the figure's caption line as documents print it:
+// "Figure N. Title" with the profile's word for "Figure", or the title
+// alone if the figure has no number or the labels no word for it.
+func Caption(f *report.Figure, l report.Labels) string {
+	if f.Number <= 0 || l.Figure == "" {
+		return f.Title
+	}
+	return l.Figure + " " + strconv.Itoa(f.Number) + ". " + f.Title
+}
+
+// SourceLines returns the figure's source lines as documents print them,
+// "Source: …" (or the source's own label), from the figure's sources or
+// else its table's.
+func SourceLines(f *report.Figure, l report.Labels) []string {
+	srcs := f.Sources
+	if len(srcs) == 0 && f.Table != nil {
+		srcs = f.Table.Sources
+	}
+	var out []string
+	for _, s := range srcs {
+		label := s.Label
+		if label == "" {
+			label = l.Source
+		}
+		out = append(out, joinNonEmpty(": ", label, s.Text.Plain()))
+	}
+	return out
+}
+
+func (p *plan) titleLines(w int) []line {
+	return p.wrapLines(Caption(p.f, p.l), true, titleSize, w)
+}
+
+func (p *plan) footLines(w int) []line {
+	var ls []line
+	if p.f.Caption != "" {
+		ls = append(ls, p.wrapLines(p.f.Caption, false, labelSize, w)...)
+	}
+	for _, s := range SourceLines(p.f, p.l) {
+		ls = append(ls, p.wrapLines(s, false, smallSize, w)...)
+	}
+	return ls
+}
+
+// height is the figure's preferred height at a width.
+func (p *plan) height(width int, framed bool) int {
+	if !framed {
+		return p.bodyHeight(width)
+	}
+	w := width - 2*margin
+	h := 2*margin + linesHeight(p.titleLines(w)) + gap + p.bodyHeight(w)
+	if foot := p.footLines(w); len(foot) > 0 {
+		h += gap + linesHeight(foot)
+	}
+	return h
+}
+
+const (
+	alignLeft = iota
+	alignCenter
+	alignRight
+)
+
+// text draws s with its vertical middle at y.
+func (p *plan) text(s string, x, y int, bold bool, size float64, c drawing.Color, align int) {
+	if s == "" {
+		return
+	}
+	f := p.font(bold)
+	switch align {
+	case alignCenter:
+		x -= p.m.width(f, size, s) / 2
+	case alignRight:
+		x -= p.m.width(f, size, s)
+	}
+	r := p.r
+	r.ResetStyle()
+	r.SetFont(f)
+	r.SetFontSize(size)
+	r.SetFontColor(c)
+	r.Text(s, x, y+round(px(size)*0.35))
+}
+
+func (p *plan) fill(b rect, c drawing.Color) {
+	if b.x1 < b.x0 {
+		b.x0, b.x1 = b.x1, b.x0
+	}
+	if b.y1 < b.y0 {
+		b.y0, b.y1 = b.y1, b.y0
+	}
+	if b.x0 == b.x1 || b.y0 == b.y1 {
+		return
+	}
+	r := p.r
+	r.ResetStyle()
+	r.SetFillColor(c)
+	r.MoveTo(b.x0, b.y0)
+	r.LineTo(b.x1, b.y0)
+	r.LineTo(b.x1, b.y1)
+	r.LineTo(b.x0, b.y1)
+	r.Close()
+	r.Fill()
+}
+
+func (p *plan) line(x0, y0, x1, y1 int, c drawing.Color) {
+	r := p.r
+	r.ResetStyle()
+	r.SetStrokeColor(c)
+	r.SetStrokeWidth(1)
+	r.MoveTo(x0, y0)
+	r.LineTo(x1, y1)
+	r.Stroke()
+}
+
+// valueLabel is a cell as the figure prints it: as the table prints it,
+// without annotation; a blank is "not available".
+func (p *plan) valueLabel(c report.Cell) string {
+	switch c.Kind {
+	case report.Number, report.Dash:
+		return c.FormatNumber(p.l)
+	}
+	if p.l.NotAvailable != "" {
+		return clean(p.fonts.regular, p.l.NotAvailable)
+	}
+	return "-"
+}
+
+// scale maps values to pixels along a value axis.
+type scale struct {
+	ticks    []int64 // tick values in units of 10^-dec
+	dec      int
+	lo, hi   float64 // the axis' extent (the first and last ticks)
+	p0, p1   int     // pixels of lo and hi
+	absTicks bool    // label ticks with absolute values
+}
+
+func (s *scale) px(v float64) int {
+	return s.p0 + round((v-s.lo)/(s.hi-s.lo)*float64(s.p1-s.p0))
+}
+
+func (s *scale) tickValue(t int64) float64 { return float64(t) / math.Pow10(s.dec) }
+
+func (s *scale) tickLabel(t int64, l report.Labels) string {
+	if s.absTicks && t < 0 {
+		t = -t
+	}
+	return report.FormatUnits(t, s.dec, l.ThousandsSep, l.DecimalMark)
+}
+
+// niceScale returns ticks covering [lo, hi] (lo ≤ 0 ≤ hi) at a round step,
+// about n of them, with no more decimals than dec, the most decimals of
+// the values drawn.
+func niceScale(lo, hi float64, n, dec int) scale {
+	n = max(n, 2)
+	if hi-lo <= 0 {
+		hi = lo + 1
+	}
+	raw := (hi - lo) / float64(n)
+	mag := math.Pow10(int(math.Floor(math.Log10(raw))))
+	step, sdec := 0.0, 0
+	for m := mag; step == 0; m *= 10 {
+		for _, k := range []float64{1, 2, 2.5, 5} {
+			d := decimals(k * m)
+			if k*m >= raw*(1-1e-9) && d <= dec {
+				step, sdec = k*m, d
+				break
+			}
+		}
+	}
+	unit := math.Pow10(sdec)
+	st := int64(math.Round(step * unit))
+	first := int64(math.Floor(lo*unit/float64(st)+1e-9)) * st
+	last := int64(math.Ceil(hi*unit/float64(st)-1e-9)) * st
+	if last == first {
+		last = first + st
+	}
+	s := scale{dec: sdec}
+	for t := first; t <= last; t += st {
+		s.ticks = append(s.ticks, t)
+	}
+	s.lo, s.hi = s.tickValue(first), s.tickValue(last)
+	return s
+}
+
+// decimals returns how many decimals v needs (at most 9).
+func decimals(v float64) int {
+	for d := range 9 {
+		f := v * math.Pow10(d)
+		if math.Abs(f-math.Round(f)) < 1e-9*math.Max(1, math.Abs(f)) {
+			return d
+		}
+	}
+	return 9
+}
+
+// decimals is the most decimals of the values drawn.
+func (p *plan) decimals() int {
+	d := 0
+	for _, s := range p.d.Series {
+		for _, c := range s.Values {
+			if c.Kind == report.Number {
+				d = max(d, c.Decimals)
+			}
+		}
+	}
+	return d
+}
+
+func (p *plan) body(b rect) error {
+	if p.f.Kind == report.PercentBars {
+		return p.vertical(b)
+	}
+	return p.horizontal(b)
+}
+
+func (p *plan) bodyHeight(width int) int {
+	lh := lineHeight(labelSize)
+	if p.f.Kind == report.PercentBars {
+		return lh + gap + 220 + gap + 3*lh
+	}
+	h := p.legendHeight(width) + p.bandHeight()*len(p.d.Categories) + gap + lineHeight(smallSize)
+	if len(p.d.Series) == 1 {
+		h += lineHeight(smallSize)
+	}
+	return h
+}
+
+// slots is how many bars a horizontal category holds: diverging figures
+// draw their first two series on one line.
+func (p *plan) slots() int {
+	n := len(p.d.Series)
+	if p.f.Kind == report.DivergingBars {
+		n--
+	}
+	return n
+}
+
+func (p *plan) bandHeight() int {
+	if p.slots() == 1 {
+		return 24
+	}
+	return p.slots()*15 + 10
+}
+
+// legend is the series' keys: a swatch and a name each, flowing across
+// lines.
+func (p *plan) legendItems(w int) [][]int {
+	if len(p.d.Series) < 2 {
+		return nil
+	}
+	var rows [][]int
+	x := 0
+	for i, s := range p.d.Series {
+		iw := swatch + pad + p.m.width(p.fonts.regular, labelSize, s.Name) + 3*gap
+		if x > 0 && x+iw > w {
+			x = 0
+		}
+		if x == 0 {
+			rows = append(rows, nil)
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], i)
+		x += iw
+	}
+	return rows
+}
+
+func (p *plan) legendHeight(w int) int {
+	n := len(p.legendItems(w))
+	if n == 0 {
+		return 0
+	}
+	return n*lineHeight(labelSize) + gap
+}
+
+func (p *plan) color(s int, total bool) drawing.Color {
+	if total {
+		return totalFill
+	}
+	pal := palette
+	if p.f.Kind == report.DivergingBars {
+		pal = diverging
+	}
+	return pal[s%len(pal)]
+}
+
+func (p *plan) drawLegend(b rect) int {
+	lh := lineHeight(labelSize)
+	y := b.y0
+	for _, row := range p.legendItems(b.w()) {
+		x := b.x0
+		for _, i := range row {
+			name := p.m.ellipsis(p.fonts.regular, labelSize, p.d.Series[i].Name, b.w()-swatch-pad)
+			yc := y + lh/2
+			p.fill(rect{x, yc - swatch/2, x + swatch, yc + swatch/2}, p.color(i, false))
+			p.text(name, x+swatch+pad, yc, false, labelSize, textColor, alignLeft)
+			x += swatch + pad + p.m.width(p.fonts.regular, labelSize, name) + 3*gap
+		}
+		y += lh
+	}
+	if y > b.y0 {
+		y += gap
+	}
+	return y
+}
+
+// bar is one bar to draw: its slot in its category, its signed extent in
+// data units, and its label.
+type bar struct {
+	cat, ser, slot int
+	v              float64
+	ok             bool
+	label          string
+	thin           bool
+}
+
+func (p *plan) bars() []bar {
+	var bs []bar
+	for c := range p.d.Categories {
+		for s, ser := range p.d.Series {
+			b := bar{cat: c, ser: s, slot: s, v: p.vals[s][c], ok: p.ok[s][c], label: p.valueLabel(ser.Values[c])}
+			if p.f.Kind == report.DivergingBars {
+				switch {
+				case s == 0:
+					b.v = -b.v
+				case s == 1:
+					b.slot = 0
+				default:
+					b.slot = s - 1
+					b.thin = true
+				}
+			}
+			bs = append(bs, b)
+		}
+	}
+	return bs
+}
+
+// extent is the data range the value axis must show, zero included.
+func extent(bs []bar) (lo, hi float64) {
+	for _, b := range bs {
+		if b.ok {
+			lo, hi = math.Min(lo, b.v), math.Max(hi, b.v)
+		}
+	}
+	return lo, hi
+}
+
+// horizontal draws bars along the x axis, one band of slots per category.
+func (p *plan) horizontal(b rect) error {
+	bs := p.bars()
+	nCat := len(p.d.Categories)
+	y := p.drawLegend(b)
+	lhSmall := lineHeight(smallSize)
+	axisH := gap + lhSmall
+	single := len(p.d.Series) == 1
+	if single {
+		axisH += lhSmall
+	}
+	plotTop, plotBottom := y, b.y1-axisH
+	band := float64(plotBottom-plotTop) / float64(nCat)
+	slotH := (band - 8) / float64(p.slots())
+	if slotH > 18 {
+		slotH = 18
+	}
+	if slotH < minBand {
+		return figureErr(p.f, "%d categories do not fit in %d pixels", nCat, plotBottom-plotTop)
+	}
+	// Category labels: a column on the left, at most a third of the width.
+	labW := 0
+	for _, c := range p.d.Categories {
+		labW = max(labW, p.m.width(p.font(c.Total), labelSize, c.Label))
+	}
+	labW = min(labW, b.w()/3)
+	maxLines := max(1, min(2, int(band)/lineHeight(labelSize)))
+	x0 := b.x0 + labW + gap
+	// Value labels beyond the bars' ends need room on both sides.
+	lo, hi := extent(bs)
+	if p.f.Kind == report.PercentBars {
+		hi = math.Max(hi, 100)
+	}
+	var leftRoom, rightRoom int
+	for _, br := range bs {
+		w := p.m.width(p.fonts.regular, smallSize, br.label) + pad
+		if br.ok && br.v < 0 {
+			leftRoom = max(leftRoom, w)
+		} else {
+			rightRoom = max(rightRoom, w)
+		}
+	}
+	n := max(2, (b.x1-x0)/90)
+	sc := niceScale(lo, hi, n, p.decimals())
+	sc.absTicks = p.f.Kind == report.DivergingBars
+	tickW := 0
+	for _, t := range sc.ticks {
+		tickW = max(tickW, p.m.width(p.fonts.regular, smallSize, sc.tickLabel(t, p.l)))
+	}
+	sc.p0 = x0 + max(leftRoom, tickW/2)
+	sc.p1 = b.x1 - max(tickW/2, 0)
+	// Shrink the axis until every positive bar's label fits.
+	for _, br := range bs {
+		if !br.ok || br.v <= 0 {
+			continue
+		}
+		w := p.m.width(p.fonts.regular, smallSize, br.label) + pad
+		avail := float64(b.x1 - w - sc.p0)
+		need := (br.v - sc.lo) / (sc.hi - sc.lo)
+		if need > 0 && avail < need*float64(sc.p1-sc.p0) {
+			sc.p1 = sc.p0 + int(math.Floor(avail/need))
+		}
+	}
+	if sc.p1-sc.p0 < 20 {
+		return figureErr(p.f, "labels leave no room for the bars in %d pixels", b.w())
+	}
+	// Grid lines and tick labels.
+	for _, t := range sc.ticks {
+		x := sc.px(sc.tickValue(t))
+		p.line(x, plotTop, x, plotBottom, gridColor)
+		p.text(sc.tickLabel(t, p.l), x, plotBottom+gap+lhSmall/2, false, smallSize, mutedText, alignCenter)
+	}
+	if single {
+		p.text(p.m.ellipsis(p.fonts.regular, smallSize, p.d.Series[0].Name, sc.p1-sc.p0), sc.p0, plotBottom+gap+lhSmall+lhSmall/2, false, smallSize, mutedText, alignLeft)
+	}
+	// Category labels.
+	for i, c := range p.d.Categories {
+		yc := plotTop + round(band*(float64(i)+0.5))
+		lines := p.m.wrap(p.font(c.Total), labelSize, c.Label, labW, maxLines)
+		lh := lineHeight(labelSize)
+		yy := yc - lh*(len(lines)-1)/2
+		for k, t := range lines {
+			p.text(t, x0-gap, yy+k*lh, c.Total, labelSize, textColor, alignRight)
+		}
+	}
+	// Bars and their values.
+	zero := sc.px(0)
+	for _, br := range bs {
+		top := float64(plotTop) + band*float64(br.cat) + (band-slotH*float64(p.slots()))/2 + slotH*float64(br.slot)
+		h := slotH - 2
+		if br.thin {
+			top += h * 0.2
+			h *= 0.6
+		}
+		yc := round(top + (slotH-2)/2)
+		y0, y1 := round(top), round(top+h)
+		if !br.ok {
+			x := zero + pad
+			align := alignLeft
+			if p.f.Kind == report.DivergingBars && br.ser == 0 {
+				x, align = zero-pad, alignRight
+			}
+			p.text(br.label, x, yc, false, smallSize, mutedText, align)
+			continue
+		}
+		x := sc.px(br.v)
+		p.fill(rect{zero, y0, x, y1}, p.color(br.ser, p.d.Categories[br.cat].Total && single))
+		if br.v < 0 {
+			p.text(br.label, x-pad, yc, false, smallSize, textColor, alignRight)
+		} else {
+			p.text(br.label, x+pad, yc, false, smallSize, textColor, alignLeft)
+		}
+	}
+	p.line(zero, plotTop, zero, plotBottom, axisColor)
+	return nil
+}
+
+// vertical draws one column per category on a value axis from zero
+// (0–100 at least for percentages).
+func (p *plan) vertical(b rect) error {
+	bs := p.bars()
+	nCat := len(p.d.Categories)
+	lh, lhSmall := lineHeight(labelSize), lineHeight(smallSize)
+	// The axis title (the series' name) above the plot.
+	title := p.m.ellipsis(p.fonts.regular, smallSize, p.d.Series[0].Name, b.w())
+	p.text(title, b.x0, b.y0+lhSmall/2, false, smallSize, mutedText, alignLeft)
+	lo, hi := extent(bs)
+	hi = math.Max(hi, 100)
+	plotTop := b.y0 + lhSmall + gap + lhSmall // room for a value label above the tallest bar
+	n := max(2, (b.h()-4*lh)/50)
+	sc := niceScale(lo, hi, n, p.decimals())
+	tickW := 0
+	for _, t := range sc.ticks {
+		tickW = max(tickW, p.m.width(p.fonts.regular, smallSize, sc.tickLabel(t, p.l)))
+	}
+	x0 := b.x0 + tickW + pad
+	band := float64(b.x1-x0) / float64(nCat)
+	// Category labels under the axis, wrapped to the band.
+	maxLines := 1
+	wrapped := make([][]string, nCat)
+	for i, c := range p.d.Categories {
+		wrapped[i] = p.m.wrap(p.font(c.Total), labelSize, c.Label, max(1, int(band)-pad), 3)
+		maxLines = max(maxLines, len(wrapped[i]))
+	}
+	plotBottom := b.y1 - gap - maxLines*lh
+	if lo < 0 {
+		plotBottom -= lhSmall
+	}
+	if plotBottom-plotTop < 40 || band < minBand {
+		return figureErr(p.f, "%d categories do not fit in %d×%d pixels", nCat, b.w(), b.h())
+	}
+	sc.p0, sc.p1 = plotBottom, plotTop
+	for _, t := range sc.ticks {
+		y := sc.px(sc.tickValue(t))
+		p.line(x0, y, b.x1, y, gridColor)
+		p.text(sc.tickLabel(t, p.l), x0-pad, y, false, smallSize, mutedText, alignRight)
+	}
+	zero := sc.px(0)
+	barW := math.Min(band*0.6, 60)
+	for _, br := range bs {
+		c := p.d.Categories[br.cat]
+		xc := x0 + round(band*(float64(br.cat)+0.5))
+		xa, xb := xc-round(barW/2), xc+round(barW/2)
+		if !br.ok {
+			p.text(br.label, xc, zero-pad-lhSmall/2, false, smallSize, mutedText, alignCenter)
+		} else {
+			y := sc.px(br.v)
+			p.fill(rect{xa, zero, xb, y}, p.color(0, c.Total))
+			if br.v < 0 {
+				p.text(br.label, xc, y+pad+lhSmall/2, false, smallSize, textColor, alignCenter)
+			} else {
+				p.text(br.label, xc, y-pad-lhSmall/2, false, smallSize, textColor, alignCenter)
+			}
+		}
+		for k, t := range wrapped[br.cat] {
+			p.text(t, xc, sc.px(sc.lo)+gap+lh/2+k*lh, c.Total, labelSize, textColor, alignCenter)
+		}
+	}
+	p.line(x0, zero, b.x1, zero, axisColor)
+	return nil
+}
+
+// joinNonEmpty joins the non-empty strings with sep.
+func joinNonEmpty(sep string, ss ...string) string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, sep)
+}

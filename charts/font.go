@@ -1,0 +1,167 @@
+package charts
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/golang/freetype/truetype"
+	"golang.org/x/image/font"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/migprofile/migprofile/layouts"
+)
+
+// dpi is the resolution the drawing is laid out at: a pixel of the
+// drawing is 1/96 inch, and a font size of s points is s*96/72 pixels.
+const dpi = 96
+
+// fonts are the document's sans-serif typeface, parsed once.
+type fonts struct {
+	regular, bold *truetype.Font
+}
+
+var loadFonts = sync.OnceValues(func() (fonts, error) {
+	r, err := truetype.Parse(layouts.Sans.Regular)
+	if err != nil {
+		return fonts{}, err
+	}
+	b, err := truetype.Parse(layouts.Sans.Bold)
+	if err != nil {
+		return fonts{}, err
+	}
+	return fonts{regular: r, bold: b}, nil
+})
+
+// measurer measures text the way the drawing lays it out: the sum of the
+// glyphs' advances, unhinted and unkerned, as a PDF viewer places them.
+// It is not safe for concurrent use.
+type measurer struct {
+	faces map[faceKey]font.Face
+}
+
+type faceKey struct {
+	f    *truetype.Font
+	size float64
+}
+
+func (m *measurer) face(f *truetype.Font, size float64) font.Face {
+	k := faceKey{f, size}
+	if fc, ok := m.faces[k]; ok {
+		return fc
+	}
+	if m.faces == nil {
+		m.faces = make(map[faceKey]font.Face)
+	}
+	fc := truetype.NewFace(f, &truetype.Options{Size: size, DPI: dpi, Hinting: font.HintingNone})
+	m.faces[k] = fc
+	return fc
+}
+
+// width returns the width of s in pixels, rounded up.
+func (m *measurer) width(f *truetype.Font, size float64, s string) int {
+	fc := m.face(f, size)
+	var w fixed.Int26_6
+	for _, r := range s {
+		a, ok := fc.GlyphAdvance(r)
+		if !ok {
+			a, _ = fc.GlyphAdvance('?')
+		}
+		w += a
+	}
+	return w.Ceil()
+}
+
+// px converts a font size in points to pixels.
+func px(size float64) float64 { return size * dpi / 72 }
+
+// clean makes text safe to draw with the font: control characters become
+// spaces, runs of white space one space, and characters the font lacks a
+// question mark, so that every back-end draws the same glyphs.
+func clean(f *truetype.Font, s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToValidUTF8(s, "?") {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if f.Index(r) == 0 {
+			r = '?'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// wrap breaks s into lines no wider than w pixels, at spaces; a word wider
+// than w is cut. At most max lines are returned; if the text does not fit,
+// the last line ends with an ellipsis.
+func (m *measurer) wrap(f *truetype.Font, size float64, s string, w, max int) []string {
+	words := strings.Fields(s)
+	var lines []string
+	line := ""
+	for len(words) > 0 {
+		word := words[0]
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if m.width(f, size, try) <= w {
+			line = try
+			words = words[1:]
+			continue
+		}
+		if line == "" {
+			// A single word wider than the line: cut it.
+			cut := m.fit(f, size, word, w)
+			line = word[:cut]
+			words[0] = word[cut:]
+		}
+		lines = append(lines, line)
+		line = ""
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	if max > 0 && len(lines) > max {
+		last := strings.Join(lines[max-1:], " ")
+		lines = append(lines[:max-1], m.ellipsis(f, size, last, w))
+	}
+	return lines
+}
+
+// fit returns the byte length of the longest prefix of s (at least one
+// rune) no wider than w.
+func (m *measurer) fit(f *truetype.Font, size float64, s string, w int) int {
+	n := 0
+	for i, r := range s {
+		end := i + len(string(r))
+		if n > 0 && m.width(f, size, s[:end]) > w {
+			break
+		}
+		n = end
+	}
+	return n
+}
+
+// ellipsis shortens s to fit in w pixels, ending it with "…" if cut.
+func (m *measurer) ellipsis(f *truetype.Font, size float64, s string, w int) string {
+	if m.width(f, size, s) <= w {
+		return s
+	}
+	ew := m.width(f, size, "…")
+	cut := 0
+	if w > ew {
+		cut = m.fit(f, size, s, w-ew)
+	}
+	return strings.TrimRight(s[:cut], " ") + "…"
+}
+
+// round rounds to the nearest pixel.
+func round(v float64) int { return int(math.Round(v)) }

@@ -1,0 +1,218 @@
+// Package markdown renders a migration profile as GitHub Flavored Markdown,
+// for the web and for authors reviewing changes in a diff.
+//
+// The document is laid out by text/template templates (layouts/markdown/*.tmpl,
+// embedded in the binary); Options.Layouts overrides them file by file. The
+// Go code prepares a plain view model in which every string is Markdown
+// ready to print, so that a template never escapes anything.
+//
+// What the document holds:
+//
+//   - YAML front matter (title, country, authors, date, language) with
+//     every value double-quoted, so that no text can break it; date is the
+//     ISO date (YYYY-MM or YYYY-MM-DD) when the profile has one.
+//   - A title, the byline, and a contents list linking to the frameworks
+//     and their level-3 headings.
+//   - One level-2 heading per framework; its headings at level 3; the
+//     outward and inward columns as sub-headings one level below the
+//     current section, their own headings one level further.
+//   - Statistical tables as GFM tables: the stub column left-aligned, the
+//     numbers right-aligned and formatted as published (report.Cell.Format);
+//     grouped headers flattened into one header row (report.Column.Heading,
+//     made unique with " (2)", " (3)" … when two columns would share one);
+//     sub-rows indented by two em spaces (U+2003) per level, which GFM does
+//     not trim; total rows in bold. The caption ("Table N. Title, period")
+//     precedes the table; sources and notes follow it.
+//   - Policy tables as GFM tables of three columns: row heading, outward,
+//     inward. An entry that spans both columns is printed in both cells,
+//     its footnote markers only in the first. The row heading is printed on
+//     the row of its first entry only.
+//   - Figures (when Options.FigurePath is set) as an SVG image with alt
+//     text, followed by the caption "Figure N. Title", the caption sentence
+//     and the sources.
+//   - Footnotes as [^N], N the number as published, defined at the end.
+//   - References and links as bulleted lists under their label.
+//
+// Escaping: data text is printed as written. The characters Markdown could
+// read as inline syntax are backslash-escaped everywhere (\ ` * _ [ ] < | ~ #,
+// and & when it would start an entity), and the start of a block is escaped
+// when it would open a list, a heading, a quote or a rule (- + = > "1.").
+// Line breaks inside text become spaces. A GFM table cell cannot hold a
+// line break, so a policy table cell joins its paragraphs with a space,
+// prints its headings in bold and introduces each bullet with "• "; no raw
+// HTML (such as <br>) is written, since cmark-gfm drops it by default.
+//
+// Heading anchors follow GitHub's scheme (github-slugger): the heading's
+// text in lower case, keeping letters, marks, numbers, "_", "-" and spaces,
+// each space turned into "-", and -1, -2 … appended to a repeated anchor.
+// The text is the heading as written, footnote markers included as their
+// published number. The contents links rely on every heading of the
+// document being made by the view model: an overriding template that adds
+// headings of its own shifts the numbering of repeated anchors after it.
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+	"sync"
+	"text/template"
+
+	"github.com/migprofile/migprofile/layouts"
+	"github.com/migprofile/migprofile/report"
+)
+
+// Options configures Render.
+type Options struct {
+	// Layouts is a project's layouts folder: the templates in its markdown/
+	// subfolder replace the embedded templates of the same name, file by
+	// file, and may add partials of their own. Nil means the embedded
+	// templates only.
+	Layouts fs.FS
+	// FigurePath returns the path of the figure's SVG file relative to the
+	// Markdown document, e.g. "figures/figure-1.svg". Nil leaves figures
+	// out.
+	FigurePath func(f *report.Figure) string
+	// AltText returns the figure's alternative text, one sentence. Nil
+	// uses the figure's title.
+	AltText func(f *report.Figure) string
+}
+
+// root is the template every document starts from.
+const root = "profile.md.tmpl"
+
+// Render writes the profile as GitHub Flavored Markdown to w. Nothing is
+// written when an error is returned.
+func Render(w io.Writer, p *report.Profile, opt Options) error {
+	if p == nil {
+		return errors.New("markdown: no profile")
+	}
+	t, err := templates(opt.Layouts)
+	if err != nil {
+		return err
+	}
+	doc, err := build(p, opt)
+	if err != nil {
+		return fmt.Errorf("markdown: %w", err)
+	}
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	if err := t.ExecuteTemplate(&buf, root, doc); err != nil {
+		return fmt.Errorf("markdown: %w", err)
+	}
+	if _, err := w.Write(tidy(buf.Bytes())); err != nil {
+		return fmt.Errorf("markdown: %w", err)
+	}
+	return nil
+}
+
+// embedded parses the embedded templates once; a parsed template may be
+// executed concurrently.
+var embedded = sync.OnceValues(func() (*template.Template, error) {
+	return parse(nil)
+})
+
+func templates(over fs.FS) (*template.Template, error) {
+	if over == nil {
+		return embedded()
+	}
+	return parse(over)
+}
+
+func parse(over fs.FS) (*template.Template, error) {
+	base, err := fs.Sub(layouts.Markdown, "markdown")
+	if err != nil {
+		return nil, fmt.Errorf("markdown: embedded templates: %w", err)
+	}
+	fsys := fs.FS(base)
+	if over != nil {
+		sub, err := fs.Sub(over, "markdown")
+		if err != nil {
+			return nil, fmt.Errorf("markdown: layouts: %w", err)
+		}
+		fsys = mergedFS{over: sub, base: base}
+	}
+	t, err := template.New(root).Option("missingkey=error").ParseFS(fsys, "*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("markdown: templates: %w", err)
+	}
+	if t.Lookup(root) == nil {
+		return nil, fmt.Errorf("markdown: templates: no %s", root)
+	}
+	return t, nil
+}
+
+// mergedFS is the embedded templates overlaid by a layouts folder: a file
+// is read from over when it exists there, else from base; listing a
+// folder lists both.
+type mergedFS struct {
+	over, base fs.FS
+}
+
+func (m mergedFS) Open(name string) (fs.File, error) {
+	f, err := m.over.Open(name)
+	if err == nil {
+		return f, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return m.base.Open(name)
+}
+
+func (m mergedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	base, err := fs.ReadDir(m.base, name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	over, err := fs.ReadDir(m.over, name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	seen := make(map[string]bool, len(base)+len(over))
+	var out []fs.DirEntry
+	for _, list := range [][]fs.DirEntry{over, base} {
+		for _, e := range list {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
+				out = append(out, e)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
+
+// tidy collapses runs of blank lines into one, drops blank lines at the
+// start, and ends the document with exactly one newline, so that templates
+// may be written for legibility rather than exact spacing. (No block the
+// view model produces is sensitive to repeated blank lines.)
+func tidy(b []byte) []byte {
+	out := b[:0]
+	blank := 0 // consecutive newlines just written
+	start := true
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\n' {
+			if start {
+				continue
+			}
+			if blank >= 2 {
+				continue
+			}
+			blank++
+			out = append(out, c)
+			continue
+		}
+		start = false
+		blank = 0
+		out = append(out, c)
+	}
+	for len(out) > 0 && out[len(out)-1] == '\n' {
+		out = out[:len(out)-1]
+	}
+	return append(out, '\n')
+}

@@ -1,0 +1,534 @@
+// Package pdf renders a migration profile as a paginated PDF modelled on
+// the CARIM originals: a cover, a contents page, each framework with its
+// introduction, two-column outward | inward sections, statistical and
+// policy tables that break across pages with repeated headers, figures,
+// footnotes at the foot of the page that cites them, running headers and
+// page numbers, an outline and document metadata.
+//
+// fpdf draws; the layout (line breaking, columns, tables, footnotes) is
+// done here, on a page model of positioned operations, which tests read
+// through a layout log.
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// Options control the rendering.
+type Options struct {
+	// PageSize is "A4" (the default) or "Letter".
+	PageSize string
+	// Date is the document's creation and modification date; when zero,
+	// the profile's ISO date is used, so that output never depends on
+	// the clock.
+	Date time.Time
+	// Figure draws figure f as vector graphics into the box (x, y, w, h),
+	// in mm from the page's top-left corner. When nil, figures are left out.
+	Figure func(pdf *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error
+}
+
+// Render writes profile p as a PDF to w.
+func Render(w io.Writer, p *report.Profile, opt Options) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdf: internal error: %v", r)
+		}
+	}()
+	d, err := layout(p, opt)
+	if err != nil {
+		return err
+	}
+	if err := d.emit(w); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// geometry is the page and its margins, in mm.
+type geometry struct {
+	pw, ph      float64
+	left, right float64 // x of the text block's edges
+	top, bottom float64 // y of the body's top and lowest line
+	tw          float64 // text width
+}
+
+func pageGeometry(size string) (geometry, string, error) {
+	var g geometry
+	var name string
+	switch strings.ToLower(size) {
+	case "", "a4":
+		g.pw, g.ph, name = 210, 297, "A4"
+	case "letter":
+		g.pw, g.ph, name = 215.9, 279.4, "Letter"
+	default:
+		return g, "", fmt.Errorf("pdf: unknown page size %q (want A4 or Letter)", size)
+	}
+	g.left = 22
+	g.right = g.pw - 22
+	g.top = 24
+	g.bottom = g.ph - 20
+	g.tw = g.right - g.left
+	return g, name, nil
+}
+
+// The spacing scale, in mm.
+const (
+	s1 = 1.2
+	s2 = 2.4
+	s3 = 4.0
+	s4 = 7.0
+)
+
+// The text styles.
+var (
+	stBody     = style{face: serif, size: 10, leading: 4.6, color: ink, justify: true}
+	stTitle    = style{face: sansBold, size: 18, leading: 8.5, color: navy}
+	stHeading  = style{face: sansBold, size: 12, leading: 5.8, color: navy}
+	stSub      = style{face: sansBold, size: 10, leading: 4.8, color: navy}
+	stColHead  = style{face: sansBold, size: 10.5, leading: 5.2, color: navy}
+	stCaption  = style{face: sansBold, size: 9, leading: 4.2, color: navy}
+	stCell     = style{face: sans, size: 8, leading: 3.6, color: ink}
+	stCellHd   = style{face: sansBold, size: 7.5, leading: 3.3, color: ink}
+	stSource   = style{face: sans, size: 7.5, leading: 3.3, color: grey}
+	stGrid     = style{face: serif, size: 9, leading: 4.0, color: ink, justify: true}
+	stGridHd   = style{face: sansBold, size: 8.5, leading: 3.8, color: navy}
+	stRef      = style{face: serif, size: 9, leading: 4.0, color: ink, justify: true, hang: 5}
+	stNote     = style{face: serif, size: 8, leading: 3.4, color: ink, justify: true}
+	stRunning  = style{face: sans, size: 8, leading: 3.4, color: grey}
+	stContent  = style{face: serif, size: 10, leading: 4.8, color: ink}
+	stContent0 = style{face: sansBold, size: 10.5, leading: 5.2, color: navy}
+)
+
+// doc is a profile being laid out.
+type doc struct {
+	p      *report.Profile
+	opt    Options
+	pdf    *fpdf.Fpdf
+	fonts  *fontSet
+	geo    geometry
+	line   int32
+	notes  map[*report.Footnote]*noteLayout
+	marks  []*mark
+	pages  []*page
+	ncover int // pages before the body: cover and contents
+}
+
+func (d *doc) nextLine() int32 {
+	d.line++
+	return d.line
+}
+
+// newMark creates an outline and contents anchor, in document order.
+func (d *doc) newMark(title string, level int, contents bool) *mark {
+	m := &mark{title: title, level: level, outline: true, contents: contents, page: -1}
+	d.marks = append(d.marks, m)
+	return m
+}
+
+// layout builds the page model of p.
+func layout(p *report.Profile, opt Options) (*doc, error) {
+	if p == nil {
+		return nil, errors.New("pdf: nil profile")
+	}
+	g, size, err := pageGeometry(opt.PageSize)
+	if err != nil {
+		return nil, err
+	}
+	pdf := fpdf.New("P", "mm", size, "")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	d := &doc{p: p, opt: opt, pdf: pdf, geo: g, notes: map[*report.Footnote]*noteLayout{}}
+	d.fonts = &fontSet{pdf: pdf}
+
+	bands := d.build()
+	body := &engine{d: d, top: g.top, bottom: g.bottom, seen: map[*report.Footnote]bool{}}
+	body.newPage()
+	for _, b := range bands {
+		body.place(b)
+	}
+	if len(body.pages) > 0 && len(body.pages[len(body.pages)-1].ops) == 0 {
+		body.pages = body.pages[:len(body.pages)-1]
+	}
+
+	// The contents pages: laid out once to count them, then with the
+	// page numbers they lead to.
+	contents := d.contentsPages(func(*mark) string { return "000" })
+	d.ncover = 1 + len(contents)
+	contents = d.contentsPages(func(m *mark) string { return fmt.Sprint(m.page + d.ncover + 1) })
+	for _, m := range d.marks {
+		if m.page >= 0 {
+			m.page += d.ncover
+		}
+	}
+	d.pages = append(d.pages, d.cover())
+	d.pages = append(d.pages, contents...)
+	d.pages = append(d.pages, body.pages...)
+	d.finish()
+	if d.fonts.err != nil {
+		return nil, fmt.Errorf("pdf: %w", d.fonts.err)
+	}
+	if pdf.Err() {
+		return nil, fmt.Errorf("pdf: %w", pdf.Error())
+	}
+	return d, nil
+}
+
+// runningTitle is the profile's title as the running header prints it.
+func (d *doc) runningTitle() string {
+	m := d.p.Meta
+	t := m.Title
+	if m.Series != "" {
+		t = m.Series + " " + t
+	}
+	if m.Country != "" {
+		t += ": " + m.Country
+	}
+	return t
+}
+
+// builder collects boxes into bands.
+type builder struct {
+	d       *doc
+	bands   []*band
+	cur     *band
+	newPage bool
+}
+
+func (b *builder) add(bs ...*box) {
+	if b.cur == nil {
+		b.cur = &band{cols: []*column{{w: b.d.geo.tw}}, newPage: b.newPage}
+		b.newPage = false
+		b.bands = append(b.bands, b.cur)
+	}
+	c := b.cur.cols[0]
+	c.boxes = append(c.boxes, bs...)
+}
+
+func (b *builder) space(h float64) { b.add(&box{h: h, space: true}) }
+
+// addBand appends a multi-column band. The boxes at the end of the
+// current band that must stay with what follows (a heading, a caption)
+// move into the new band's intro.
+func (b *builder) addBand(nb *band) {
+	if b.cur != nil {
+		c := b.cur.cols[0]
+		k := len(c.boxes)
+		for k > 0 && c.boxes[k-1].keep {
+			k--
+		}
+		carried := append([]*box(nil), c.boxes[k:]...)
+		c.boxes = c.boxes[:k]
+		nb.intro = append(carried, nb.intro...)
+	}
+	if b.newPage {
+		nb.newPage = true
+		b.newPage = false
+	}
+	b.bands = append(b.bands, nb)
+	b.cur = nil
+}
+
+// build turns the frameworks into bands.
+func (d *doc) build() []*band {
+	b := &builder{d: d}
+	tw := d.geo.tw
+	for _, fw := range d.p.Frameworks {
+		if fw == nil {
+			continue
+		}
+		b.newPage = true
+		b.cur = nil
+		title := d.textBoxes(plain(fw.Title), stTitle, 0, tw)
+		if len(title) > 0 {
+			title[0].marks = append(title[0].marks, d.newMark(fw.Title, 0, true))
+			last := title[len(title)-1]
+			last.ops = append(last.ops, op{kind: opLine, x: 0, y: last.h + s1, w: tw, color: navy, width: 0.5})
+			last.h += s4
+			for _, t := range title {
+				t.keep = true
+			}
+		}
+		b.add(title...)
+		prev := report.BlockKind(0)
+		for i := range fw.Blocks {
+			blk := &fw.Blocks[i]
+			switch blk.Kind {
+			case report.Paragraph:
+				if prev != 0 && prev != report.Heading {
+					b.space(s2)
+				}
+				b.add(d.textBoxes(blk.Text, stBody, 0, tw)...)
+			case report.Heading:
+				if prev != 0 {
+					b.space(s4)
+				}
+				hs := d.textBoxes(blk.Text, stHeading, 0, tw)
+				d.headingBoxes(hs, d.newMark(blk.Text.Plain(), 1, true))
+				b.add(hs...)
+			case report.TableBlock:
+				if blk.Table == nil {
+					continue
+				}
+				if prev != 0 {
+					b.space(s4)
+				}
+				b.add(d.tableBoxes(blk.Table)...)
+			case report.FigureBlock:
+				if blk.Figure == nil || d.opt.Figure == nil {
+					continue
+				}
+				if prev != 0 {
+					b.space(s4)
+				}
+				b.add(d.figureBoxes(blk.Figure)...)
+			case report.GridBlock:
+				if blk.Grid == nil {
+					continue
+				}
+				if prev != 0 {
+					b.space(s4)
+				}
+				d.gridBands(b, blk.Grid)
+			case report.ColumnsBlock:
+				if blk.Columns == nil {
+					continue
+				}
+				if prev != 0 {
+					b.space(s4)
+				}
+				b.addBand(d.columnsBand(blk.Columns))
+			case report.ReferencesBlock, report.LinksBlock:
+				if len(blk.Items) == 0 {
+					continue
+				}
+				if prev != 0 {
+					b.space(s4)
+				}
+				d.listBoxes(b, blk)
+			default:
+				continue
+			}
+			prev = blk.Kind
+		}
+	}
+	return b.bands
+}
+
+// headingBoxes makes heading lines keep with what follows, adds the space
+// under them, and anchors m on the first.
+func (d *doc) headingBoxes(hs []*box, m *mark) {
+	if len(hs) == 0 {
+		return
+	}
+	if m != nil {
+		hs[0].marks = append(hs[0].marks, m)
+	}
+	for _, h := range hs {
+		h.keep = true
+	}
+	hs[len(hs)-1].h += s1
+}
+
+// plain makes a Text of one plain span.
+func plain(s string) report.Text {
+	if s == "" {
+		return nil
+	}
+	return report.Text{{Kind: report.SpanPlain, Text: s}}
+}
+
+// prefixed returns label and t as one Text: "label: t".
+func prefixed(label string, t report.Text) report.Text {
+	if label == "" {
+		return t
+	}
+	out := report.Text{{Kind: report.SpanPlain, Text: label + ": "}}
+	return append(out, t...)
+}
+
+// columnsBand sets outward and inward items side by side.
+func (d *doc) columnsBand(c *report.Columns) *band {
+	const gap = 7.0
+	tw := d.geo.tw
+	cw := (tw - gap) / 2
+	l := d.p.Labels
+	hd := &box{h: 8.5}
+	for i, lab := range []string{l.Outward, l.Inward} {
+		x := float64(i) * (cw + gap)
+		ls := d.breakLines(d.words(plain(lab), stColHead), cw, cw)
+		if len(ls) > 0 {
+			hd.ops = append(hd.ops, d.lineOps(ls[0], stColHead, x, 5, cw)...)
+		}
+		hd.ops = append(hd.ops, op{kind: opLine, x: x, y: 6.6, w: cw, color: navy, width: 0.35})
+	}
+	hd.keep = true
+	left := &column{x: 0, w: cw, boxes: d.itemBoxes(c.Outward, stBody, stSub, cw, l.Outward)}
+	right := &column{x: cw + gap, w: cw, boxes: d.itemBoxes(c.Inward, stBody, stSub, cw, l.Inward)}
+	rep := &box{h: hd.h, ops: hd.ops}
+	return &band{
+		cols:     []*column{left, right},
+		intro:    []*box{hd},
+		header:   []*box{rep},
+		gapAfter: s3,
+		fragment: func(pg *page, y0, y1 float64, first, last bool) {
+			if y1 > y0 {
+				pg.ops = append(pg.ops, op{kind: opLine, x: d.geo.left + cw + gap/2, y: y0, h: y1 - y0, color: rule, width: 0.2})
+			}
+		},
+	}
+}
+
+// itemBoxes sets column or cell items in width mm. When section is set,
+// headings get outline entries below an entry named section.
+func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, section string) []*box {
+	var out []*box
+	var parent bool
+	prev := report.ItemKind(0)
+	for _, it := range items {
+		switch it.Kind {
+		case report.ItemHeading:
+			if prev != 0 {
+				out = append(out, &box{h: s3, space: true})
+			}
+			hs := d.textBoxes(it.Text, hst, 0, width)
+			var m *mark
+			if section != "" {
+				if !parent {
+					if len(hs) > 0 {
+						hs[0].marks = append(hs[0].marks, d.newMark(section, 1, false))
+					}
+					parent = true
+				}
+				m = d.newMark(it.Text.Plain(), 2, false)
+			}
+			d.headingBoxes(hs, m)
+			out = append(out, hs...)
+		case report.ItemParagraph:
+			if prev != 0 && prev != report.ItemHeading {
+				out = append(out, &box{h: s2, space: true})
+			}
+			out = append(out, d.textBoxes(it.Text, st, 0, width)...)
+		case report.ItemList:
+			if prev != 0 && prev != report.ItemHeading {
+				out = append(out, &box{h: s2, space: true})
+			}
+			for i, t := range it.List {
+				if i > 0 {
+					out = append(out, &box{h: s1, space: true})
+				}
+				out = append(out, d.bulletBoxes(t, st, width)...)
+			}
+		default:
+			continue
+		}
+		prev = it.Kind
+	}
+	return out
+}
+
+// bulletBoxes sets one bullet of a list.
+func (d *doc) bulletBoxes(t report.Text, st style, width float64) []*box {
+	const indent = 4.0
+	bs := d.textBoxes(t, st, indent, width-indent)
+	if len(bs) == 0 || len(bs[0].ops) == 0 {
+		return bs
+	}
+	first := bs[0].ops[0]
+	bullet := op{kind: opText, x: 0.8, y: baseline(st), w: d.fonts.width(st.face, st.size, "•"),
+		face: st.face, size: st.size, color: st.color, text: d.fonts.sanitize(st.face, "•"), line: first.line}
+	bs[0].ops[0].sep = true
+	bs[0].ops = append([]op{bullet}, bs[0].ops...)
+	return bs
+}
+
+// listBoxes sets references or links under their heading.
+func (d *doc) listBoxes(b *builder, blk *report.Block) {
+	tw := d.geo.tw
+	l := d.p.Labels
+	title := l.References
+	st := stRef
+	if blk.Kind == report.LinksBlock {
+		title = l.Links
+		st.hang = 0
+		st.justify = false
+	}
+	if title != "" {
+		hs := d.textBoxes(plain(title), stSub, 0, tw)
+		d.headingBoxes(hs, d.newMark(title, 1, true))
+		b.add(hs...)
+	}
+	for i, it := range blk.Items {
+		if i > 0 {
+			b.space(s1)
+		}
+		b.add(d.textBoxes(it, st, 0, tw)...)
+	}
+}
+
+// figureBoxes reserves the figure's box, its caption and sources.
+func (d *doc) figureBoxes(f *report.Figure) []*box {
+	tw := d.geo.tw
+	fh := tw * 0.55
+	l := d.p.Labels
+	fb := &box{h: fh + s2, keep: true, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: fh, fig: f}}}
+	cap := fmt.Sprintf("%s %d. %s", l.Figure, f.Number, f.Title)
+	fb.marks = append(fb.marks, d.newMark(cap, 1, true))
+	out := []*box{fb}
+	out = append(out, d.textBoxes(plain(cap), stCaption, 0, tw)...)
+	if f.Caption != "" {
+		cs := stSource
+		cs.face = sansItalic
+		cs.color = ink
+		out = append(out, d.textBoxes(plain(f.Caption), cs, 0, tw)...)
+	}
+	srcs := f.Sources
+	if len(srcs) == 0 && f.Table != nil {
+		srcs = f.Table.Sources
+	}
+	out = append(out, d.sourceBoxes(srcs, nil, 0, tw)...)
+	for _, b := range out[:len(out)-1] {
+		b.keep = true
+	}
+	return out
+}
+
+// sourceBoxes sets a table's or figure's sources and notes.
+func (d *doc) sourceBoxes(srcs []report.Source, notes []report.Text, x, w float64) []*box {
+	l := d.p.Labels
+	var out []*box
+	for _, s := range srcs {
+		label := s.Label
+		if label == "" {
+			label = l.Source
+		}
+		out = append(out, d.textBoxes(prefixed(label, s.Text), stSource, x, w)...)
+	}
+	if len(notes) > 0 {
+		var t report.Text
+		for i, n := range notes {
+			if i > 0 {
+				t = append(t, report.Span{Kind: report.SpanPlain, Text: "; "})
+			}
+			t = append(t, n...)
+		}
+		out = append(out, d.textBoxes(prefixed(l.Notes, t), stSource, x, w)...)
+	}
+	if len(out) > 0 {
+		out[0].h += s1
+		// Shift the first line down by the space added above it.
+		for i := range out[0].ops {
+			out[0].ops[i].y += s1
+		}
+	}
+	return out
+}

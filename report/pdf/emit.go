@@ -1,0 +1,206 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// finish adds to every page but the cover its running header, its
+// footnotes and its footer ("Page N of M").
+func (d *doc) finish() {
+	g := d.geo
+	l := d.p.Labels
+	run := d.runningTitle()
+	n := len(d.pages)
+	for i, pg := range d.pages {
+		if pg.cover {
+			continue
+		}
+		d.drawNotes(pg)
+		hy := g.top - 9
+		var extra []op
+		extra = append(extra, d.runLine(run, stRunning, g.left, hy, g.tw, false)...)
+		extra = append(extra, op{kind: opLine, x: g.left, y: hy + 2.2, w: g.tw, color: rule, width: 0.2})
+		fy := g.ph - 10
+		extra = append(extra, op{kind: opLine, x: g.left, y: fy - 4.2, w: g.tw, color: rule, width: 0.2})
+		folio := strings.TrimSpace(fmt.Sprintf("%s %d %s %d", l.Page, i+1, l.Of, n))
+		fw := d.fonts.width(stRunning.face, stRunning.size, d.fonts.sanitize(stRunning.face, folio))
+		if p := d.p.Meta.Project; p != "" {
+			pw := d.fonts.width(stRunning.face, stRunning.size, d.fonts.sanitize(stRunning.face, p))
+			if pw+fw+8 < g.tw {
+				extra = append(extra, d.runLine(p, stRunning, g.left, fy, g.tw, false)...)
+			}
+		}
+		extra = append(extra, d.runLine(folio, stRunning, g.left, fy, g.tw, true)...)
+		pg.ops = append(extra, pg.ops...)
+	}
+}
+
+// runLine sets s on one line with its baseline at y, left or right aligned.
+func (d *doc) runLine(s string, st style, x, y, w float64, right bool) []op {
+	st.right = right
+	st.justify = false
+	ls := d.breakLines(d.words(plain(s), st), 1e9, 1e9)
+	if len(ls) == 0 {
+		return nil
+	}
+	return d.lineOps(ls[0], st, x, y, w)
+}
+
+// pdfDate is the document's date: Options.Date, else the profile's ISO
+// date, else the Unix epoch; never the clock.
+func (d *doc) pdfDate() time.Time {
+	if !d.opt.Date.IsZero() {
+		return d.opt.Date
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, d.p.Meta.ISODate); err == nil {
+			return t
+		}
+	}
+	return time.Unix(0, 0).UTC()
+}
+
+// emit draws the page model with fpdf and writes the file.
+func (d *doc) emit(w io.Writer) error {
+	pdf := d.pdf
+	m := d.p.Meta
+	pdf.SetTitle(d.runningTitle(), true)
+	pdf.SetAuthor(strings.Join(m.Authors, ", "), true)
+	subject := m.Project
+	if subject == "" {
+		subject = m.Publisher
+	}
+	pdf.SetSubject(subject, true)
+	pdf.SetKeywords(strings.Join(m.Keywords, ", "), true)
+	pdf.SetCreator("migprofile", true)
+	if m.Language != "" {
+		pdf.SetLang(m.Language)
+	}
+	date := d.pdfDate()
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdf.SetDisplayMode("fullpage", "OneColumn")
+
+	links := map[*mark]int{}
+	for _, mk := range d.marks {
+		if mk.page >= 0 {
+			id := pdf.AddLink()
+			pdf.SetLink(id, mk.y, mk.page+1)
+			links[mk] = id
+		}
+	}
+
+	var s state
+	for _, pg := range d.pages {
+		pdf.AddPage()
+		s = state{}
+		for _, o := range pg.under {
+			if err := d.draw(&s, o, links); err != nil {
+				return err
+			}
+		}
+		for _, o := range pg.ops {
+			if err := d.draw(&s, o, links); err != nil {
+				return err
+			}
+		}
+	}
+	// The outline, in document order.
+	d.fonts.use(serif, 10)
+	for _, mk := range d.marks {
+		if mk.outline && mk.page >= 0 {
+			pdf.SetPage(mk.page + 1)
+			pdf.Bookmark(d.fonts.sanitize(serif, mk.title), mk.level, mk.y)
+		}
+	}
+	pdf.SetPage(len(d.pages))
+	if pdf.Err() {
+		return pdf.Error()
+	}
+	return pdf.Output(w)
+}
+
+// state is what fpdf currently has selected, to skip redundant calls.
+type state struct {
+	ok      bool
+	face    face
+	size    float64
+	text    rgb
+	textOK  bool
+	draw    rgb
+	drawOK  bool
+	width   float64
+	fill    rgb
+	fillOK  bool
+	dashing bool
+}
+
+func (d *doc) draw(s *state, o op, links map[*mark]int) error {
+	pdf := d.pdf
+	switch o.kind {
+	case opText:
+		if !s.ok || s.face != o.face || s.size != o.size {
+			d.fonts.use(o.face, o.size)
+			s.ok, s.face, s.size = true, o.face, o.size
+		}
+		if !s.textOK || s.text != o.color {
+			pdf.SetTextColor(int(o.color.r), int(o.color.g), int(o.color.b))
+			s.text, s.textOK = o.color, true
+		}
+		pdf.Text(o.x, o.y, o.text)
+		if o.url != "" {
+			h := o.size * pt
+			pdf.LinkString(o.x, o.y-h*0.8, o.w, h*1.1, o.url)
+		}
+	case opLine:
+		if !s.drawOK || s.draw != o.color {
+			pdf.SetDrawColor(int(o.color.r), int(o.color.g), int(o.color.b))
+			s.draw, s.drawOK = o.color, true
+		}
+		if s.width != o.width {
+			pdf.SetLineWidth(o.width)
+			s.width = o.width
+		}
+		if o.dash {
+			pdf.SetLineCapStyle("round")
+			pdf.SetDashPattern([]float64{0, 1.2}, 0)
+			pdf.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+			pdf.SetDashPattern([]float64{}, 0)
+			pdf.SetLineCapStyle("butt")
+			return nil
+		}
+		pdf.Line(o.x, o.y, o.x+o.w, o.y+o.h)
+	case opRect:
+		if !s.fillOK || s.fill != o.color {
+			pdf.SetFillColor(int(o.color.r), int(o.color.g), int(o.color.b))
+			s.fill, s.fillOK = o.color, true
+		}
+		pdf.Rect(o.x, o.y, o.w, o.h, "F")
+	case opLinkTo:
+		if id, ok := links[o.mark]; ok {
+			pdf.Link(o.x, o.y, o.w, o.h, id)
+		}
+	case opFigure:
+		if d.opt.Figure == nil || o.fig == nil {
+			return nil
+		}
+		if err := d.opt.Figure(pdf, o.fig, o.x, o.y, o.w, o.h); err != nil {
+			return fmt.Errorf("figure %d: %w", o.fig.Number, err)
+		}
+		if pdf.Err() {
+			return fmt.Errorf("figure %d: %w", o.fig.Number, pdf.Error())
+		}
+		// The figure may have changed anything.
+		*s = state{}
+		pdf.SetDashPattern([]float64{}, 0)
+		pdf.SetLineCapStyle("butt")
+	}
+	return nil
+}
+
+var _ = fpdf.New

@@ -1,0 +1,418 @@
+package pdf
+
+import "github.com/migprofile/migprofile/report"
+
+// The layout engine. A document body is a sequence of bands; a band is one
+// or more columns side by side, each column a list of boxes stacked top to
+// bottom. Columns flow independently across pages and the band ends below
+// the longest one. Full-width prose is a band of one column; the outward |
+// inward sections are bands of two; a policy-table row is a band of three.
+
+// opKind tells what an op draws.
+type opKind uint8
+
+const (
+	opText     opKind = iota + 1 // text run: baseline at (x, y)
+	opLine                       // rule from (x, y) to (x+w, y+h)
+	opRect                       // filled rectangle
+	opFigure                     // a figure drawn by Options.Figure into (x, y, w, h)
+	opLinkTo                     // clickable area leading to mark
+	opBookmark                   // outline entry at y
+)
+
+// op is one drawing operation, in mm from the page's top-left corner (or,
+// inside a box, from the box's top-left corner).
+type op struct {
+	kind  opKind
+	x, y  float64
+	w, h  float64
+	face  face
+	size  float64
+	color rgb
+	text  string
+	url   string
+	// line groups the text runs of one logical line; sep tells that a
+	// space precedes the run in it.
+	line  int32
+	sep   bool
+	width float64 // rule width in mm
+	dash  bool    // dotted rule
+	level int
+	mark  *mark
+	fig   *report.Figure
+}
+
+// mark is a place in the document that the outline and the contents
+// point to; page and y are known once its box is placed.
+type mark struct {
+	title    string
+	level    int
+	outline  bool
+	contents bool
+	page     int // index in doc.pages; -1 until placed
+	y        float64
+}
+
+// box is an unbreakable piece of a column: a line of text, a table row, a
+// figure, or vertical space.
+type box struct {
+	h     float64
+	ops   []op
+	notes []*report.Footnote
+	// keep holds the box on the same page as the next one.
+	keep bool
+	// space is vertical space, dropped at the top of a page.
+	space bool
+	// repeat is placed before the box when it starts a column on a new
+	// page (a table's header rows).
+	repeat []*box
+	// tail is drawn when a column breaks right after the box (a table's
+	// closing rule).
+	tail  []op
+	marks []*mark
+}
+
+// column is one column of a band: its offset from the left margin, its
+// width and its boxes; padTop and padBottom pad every fragment.
+type column struct {
+	x, w      float64
+	padTop    float64
+	padBottom float64
+	boxes     []*box
+}
+
+// band is a set of columns that start at the same height.
+type band struct {
+	cols []*column
+	// intro boxes (full width) come before the first fragment and stay
+	// on its page.
+	intro []*box
+	// header boxes (full width) are repeated above every fragment that
+	// continues the band on a new page, and above the first one when
+	// headerAtTop is set and the band starts a page.
+	header      []*box
+	headerAtTop bool
+	newPage     bool
+	gapBefore   float64
+	gapAfter    float64
+	// fragment is told where each fragment of the band went.
+	fragment func(pg *page, y0, y1 float64, first, last bool)
+	done     func()
+}
+
+// page is one page of the document, laid out.
+type page struct {
+	// under is drawn first (fills), then ops.
+	under []op
+	ops   []op
+	notes []*report.Footnote
+	cover bool
+}
+
+// engine places bands onto pages.
+type engine struct {
+	d      *doc
+	pages  []*page
+	pg     *page
+	y      float64
+	top    float64
+	bottom float64
+	// seen holds the footnotes already printed on an earlier page.
+	seen map[*report.Footnote]bool
+}
+
+func (e *engine) newPage() {
+	if e.pg != nil {
+		for _, n := range e.pg.notes {
+			e.seen[n] = true
+		}
+	}
+	e.pg = &page{}
+	e.pages = append(e.pages, e.pg)
+	e.y = e.top
+}
+
+func (e *engine) atTop() bool { return e.y <= e.top+1e-6 }
+
+// addNotes returns have plus those of add that are neither in have nor
+// printed on an earlier page.
+func (e *engine) addNotes(have, add []*report.Footnote) []*report.Footnote {
+	for _, n := range add {
+		if n == nil || e.seen[n] || containsNote(have, n) {
+			continue
+		}
+		have = append(have, n)
+	}
+	return have
+}
+
+func containsNote(ns []*report.Footnote, n *report.Footnote) bool {
+	for _, m := range ns {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}
+
+// limit is the lowest y the body may reach when notes are printed on the page.
+func (e *engine) limit(notes []*report.Footnote) float64 {
+	return e.bottom - e.d.notesHeight(notes)
+}
+
+// placed is a box put at a height during an attempt.
+type placed struct {
+	b    *box
+	y    float64
+	tail bool
+}
+
+// run is the result of filling one column on one page.
+type run struct {
+	items  []placed
+	next   int
+	end    float64
+	notes  []*report.Footnote
+	forced bool
+}
+
+// fill places the boxes of c from index from, starting at y0 and staying
+// above capY and above the footnotes of notes plus its own. force puts at
+// least one box on the page (the column starts a fresh page).
+func (e *engine) fill(c *column, from int, y0, capY float64, notes []*report.Footnote, force bool) run {
+	r := run{next: from, end: y0}
+	y := y0 + c.padTop
+	bs := c.boxes
+	i := from
+	fits := func(h float64, add []*report.Footnote) bool {
+		all := e.addNotes(append([]*report.Footnote(nil), notes...), r.notes)
+		all = e.addNotes(all, add)
+		lim := e.limit(all)
+		if capY < lim {
+			lim = capY
+		}
+		return y+h+c.padBottom <= lim+1e-6
+	}
+	for i < len(bs) {
+		b := bs[i]
+		if b.space && len(r.items) == 0 && force {
+			i++
+			continue
+		}
+		// The group: this box and those it keeps with.
+		j := i
+		for j < len(bs)-1 && bs[j].keep {
+			j++
+		}
+		gh := 0.0
+		var gn []*report.Footnote
+		for k := i; k <= j; k++ {
+			gh += bs[k].h
+			gn = append(gn, bs[k].notes...)
+		}
+		rep := 0.0
+		if len(r.items) == 0 && b.repeat != nil {
+			for _, h := range b.repeat {
+				rep += h.h
+			}
+		}
+		if fits(rep+gh, gn) {
+			for k := i; k <= j; k++ {
+				y = e.put(&r, bs[k], y, k == i)
+			}
+			i = j + 1
+			continue
+		}
+		if len(r.items) > 0 && j > i {
+			break // the group goes to the next page whole
+		}
+		// The group is taller than what is left of an empty column, or
+		// a single box does not fit: place box by box.
+		progressed := false
+		for k := i; k <= j; k++ {
+			rh := 0.0
+			if len(r.items) == 0 && bs[k].repeat != nil {
+				rh = rep
+			}
+			if !fits(rh+bs[k].h, bs[k].notes) {
+				break
+			}
+			y = e.put(&r, bs[k], y, true)
+			i = k + 1
+			progressed = true
+		}
+		if !progressed && force && len(r.items) == 0 {
+			y = e.put(&r, b, y, true)
+			i++
+			r.forced = true
+		}
+		break
+	}
+	r.next = i
+	if len(r.items) > 0 {
+		r.end = y + c.padBottom
+		if i < len(bs) {
+			r.items[len(r.items)-1].tail = true
+		}
+	}
+	return r
+}
+
+// put adds b (and, at the top of a column, its repeated header) to r at y
+// and returns the y below it.
+func (e *engine) put(r *run, b *box, y float64, canRepeat bool) float64 {
+	if len(r.items) == 0 && canRepeat && b.repeat != nil {
+		for _, h := range b.repeat {
+			r.items = append(r.items, placed{b: h, y: y})
+			y += h.h
+		}
+	}
+	r.items = append(r.items, placed{b: b, y: y})
+	r.notes = e.addNotes(r.notes, b.notes)
+	return y + b.h
+}
+
+// commit draws r's boxes onto the current page at x.
+func (e *engine) commit(r run, x float64) {
+	for _, p := range r.items {
+		e.drawBox(p.b, x, p.y)
+		if p.tail {
+			for _, o := range p.b.tail {
+				e.pg.ops = append(e.pg.ops, o.moved(x, p.y))
+			}
+		}
+	}
+}
+
+// drawBox copies b's ops onto the page at (x, y) and records its marks.
+func (e *engine) drawBox(b *box, x, y float64) {
+	for _, o := range b.ops {
+		e.pg.ops = append(e.pg.ops, o.moved(x, y))
+	}
+	for _, m := range b.marks {
+		m.page = len(e.pages) - 1
+		m.y = y
+		if m.outline {
+			e.pg.ops = append(e.pg.ops, op{kind: opBookmark, y: y, text: m.title, level: m.level})
+		}
+	}
+}
+
+// moved returns o shifted by (dx, dy).
+func (o op) moved(dx, dy float64) op {
+	o.x += dx
+	o.y += dy
+	return o
+}
+
+// firstGroup is the height of the first boxes of c that must share a page.
+func firstGroup(c *column) float64 {
+	h := c.padTop + c.padBottom
+	started := false
+	for _, b := range c.boxes {
+		if b.space && !started {
+			continue
+		}
+		started = true
+		h += b.h
+		if !b.keep {
+			break
+		}
+	}
+	return h
+}
+
+func heights(bs []*box) float64 {
+	h := 0.0
+	for _, b := range bs {
+		h += b.h
+	}
+	return h
+}
+
+// place lays out band b from the current position.
+func (e *engine) place(b *band) {
+	if b.newPage && (!e.atTop() || len(e.pg.ops) > 0) {
+		e.newPage()
+	} else if !e.atTop() {
+		e.y += b.gapBefore
+	}
+	// The first fragment must hold the intro and the first lines of each
+	// column; otherwise the band starts on the next page.
+	if !e.atTop() {
+		need := heights(b.intro)
+		g := 0.0
+		for _, c := range b.cols {
+			g = max(g, firstGroup(c))
+		}
+		if e.y+need+g > e.limit(e.pg.notes)+1e-6 {
+			e.newPage()
+		}
+	}
+	next := make([]int, len(b.cols))
+	first := true
+	for {
+		startTop := e.atTop()
+		if first {
+			for _, ib := range b.intro {
+				e.drawBox(ib, e.d.geo.left, e.y)
+				e.pg.notes = e.addNotes(e.pg.notes, ib.notes)
+				e.y += ib.h
+			}
+		}
+		if !first || (startTop && b.headerAtTop && len(b.intro) == 0) {
+			for _, hb := range b.header {
+				e.drawBox(hb, e.d.geo.left, e.y)
+				e.y += hb.h
+			}
+		}
+		y0 := e.y
+		capY := e.bottom
+		var runs []run
+		var total []*report.Footnote
+		for attempt := 0; ; attempt++ {
+			runs = runs[:0]
+			total = append([]*report.Footnote(nil), e.pg.notes...)
+			for i, c := range b.cols {
+				r := e.fill(c, next[i], y0, capY, total, startTop)
+				total = e.addNotes(total, r.notes)
+				runs = append(runs, r)
+			}
+			lim := e.limit(total)
+			over := false
+			for _, r := range runs {
+				if r.end > lim+1e-6 && !r.forced {
+					over = true
+				}
+			}
+			if !over || attempt >= 8 {
+				break
+			}
+			capY = lim
+		}
+		end := y0
+		done := true
+		for i, r := range runs {
+			e.commit(r, e.d.geo.left+b.cols[i].x)
+			next[i] = r.next
+			end = max(end, r.end)
+			if r.next < len(b.cols[i].boxes) {
+				done = false
+			}
+		}
+		e.pg.notes = total
+		e.y = end
+		if b.fragment != nil {
+			b.fragment(e.pg, y0, end, first, done)
+		}
+		first = false
+		if done {
+			break
+		}
+		e.newPage()
+	}
+	e.y += b.gapAfter
+	if b.done != nil {
+		b.done()
+	}
+}

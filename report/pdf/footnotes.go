@@ -1,0 +1,80 @@
+package pdf
+
+import "github.com/migprofile/migprofile/report"
+
+// Footnotes are printed at the foot of the page that first cites them.
+// The engine reserves their height as it places the citing lines; finish
+// draws them under a short rule.
+
+const (
+	noteRuleGap = 3.0 // from the body's last line to the rule
+	noteGap     = 0.8 // between two footnotes
+	noteIndent  = 4.5 // from the number to the text
+)
+
+// noteLayout is a footnote set at the text width.
+type noteLayout struct {
+	boxes []*box
+	h     float64
+}
+
+func (d *doc) noteLayout(n *report.Footnote) *noteLayout {
+	if nl, ok := d.notes[n]; ok {
+		return nl
+	}
+	tw := d.geo.tw
+	bs := d.textBoxes(n.Text, stNote, noteIndent, tw-noteIndent)
+	num := d.fonts.sanitize(stNote.face, n.ID)
+	if len(bs) == 0 {
+		bs = []*box{{h: stNote.leading}}
+	}
+	var id int32
+	if len(bs[0].ops) > 0 {
+		id = bs[0].ops[0].line
+		bs[0].ops[0].sep = true
+	} else {
+		id = d.nextLine()
+	}
+	numOp := op{kind: opText, x: 0, y: baseline(stNote), w: d.fonts.width(stNote.face, stNote.size, num),
+		face: stNote.face, size: stNote.size, color: stNote.color, text: num, line: id}
+	bs[0].ops = append([]op{numOp}, bs[0].ops...)
+	nl := &noteLayout{boxes: bs, h: heights(bs)}
+	d.notes[n] = nl
+	return nl
+}
+
+// notesHeight is the height reserved at the page foot for ns.
+func (d *doc) notesHeight(ns []*report.Footnote) float64 {
+	if len(ns) == 0 {
+		return 0
+	}
+	h := noteRuleGap + 1.5
+	for i, n := range ns {
+		if i > 0 {
+			h += noteGap
+		}
+		h += d.noteLayout(n).h
+	}
+	return h
+}
+
+// drawNotes prints pg's footnotes at the foot of its body.
+func (d *doc) drawNotes(pg *page) {
+	if len(pg.notes) == 0 {
+		return
+	}
+	y := d.geo.bottom - d.notesHeight(pg.notes) + noteRuleGap
+	pg.ops = append(pg.ops, op{kind: opLine, x: d.geo.left, y: y, w: 45, color: rule, width: 0.25})
+	y += 1.5
+	for i, n := range pg.notes {
+		if i > 0 {
+			y += noteGap
+		}
+		for _, b := range d.noteLayout(n).boxes {
+			for _, o := range b.ops {
+				pg.ops = append(pg.ops, o.moved(d.geo.left, y))
+			}
+			y += b.h
+		}
+	}
+}

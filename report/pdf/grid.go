@@ -1,0 +1,172 @@
+package pdf
+
+import (
+	"fmt"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// Policy tables are grids: the row headings on the left, outward and
+// inward content side by side, or one cell across both. Each entry of a
+// row is a band whose cells flow across pages; the row's borders are
+// drawn once all its entries are placed, page by page.
+
+const (
+	gridHeadW = 30.0 // width of the row-heading column
+	gridPad   = 1.8  // padding inside a cell
+)
+
+// gridFrag is where one entry of a grid row went on one page.
+type gridFrag struct {
+	pg     *page
+	y0, y1 float64
+	split  bool
+}
+
+// gridRow records a grid row's fragments to draw its borders.
+type gridRow struct {
+	d     *doc
+	frags []gridFrag
+}
+
+// draw adds the row's borders and heading shade to each page it is on.
+func (r *gridRow) draw() {
+	g := r.d.geo
+	hw := gridHeadW
+	cw := (g.tw - hw) / 2
+	line := func(pg *page, x, y, w, h float64) {
+		pg.ops = append(pg.ops, op{kind: opLine, x: g.left + x, y: y, w: w, h: h, color: rule, width: 0.25})
+	}
+	for i := 0; i < len(r.frags); {
+		j := i
+		for j+1 < len(r.frags) && r.frags[j+1].pg == r.frags[i].pg {
+			j++
+		}
+		pg := r.frags[i].pg
+		top, bot := r.frags[i].y0, r.frags[j].y1
+		if bot > top {
+			pg.under = append(pg.under, op{kind: opRect, x: g.left, y: top, w: hw, h: bot - top, color: pale})
+			line(pg, 0, top, g.tw, 0)
+			line(pg, 0, bot, g.tw, 0)
+			line(pg, 0, top, 0, bot-top)
+			line(pg, hw, top, 0, bot-top)
+			line(pg, g.tw, top, 0, bot-top)
+			for k := i; k <= j; k++ {
+				f := r.frags[k]
+				if f.split && f.y1 > f.y0 {
+					line(pg, hw+cw, f.y0, 0, f.y1-f.y0)
+				}
+				if k > i {
+					line(pg, hw, f.y0, g.tw-hw, 0)
+				}
+			}
+		}
+		i = j + 1
+	}
+}
+
+// gridBands adds grid g to the builder: its caption, then one band per
+// entry, then its sources.
+func (d *doc) gridBands(b *builder, g *report.Grid) {
+	l := d.p.Labels
+	tw := d.geo.tw
+	hw := gridHeadW
+	cw := (tw - hw) / 2
+
+	cap := fmt.Sprintf("%s %d. %s", l.Table, g.Number, g.Title)
+	cb := d.textBoxes(plain(cap), stCaption, 0, tw)
+	if len(cb) > 0 {
+		cb[0].marks = append(cb[0].marks, d.newMark(cap, 1, true))
+		cb[len(cb)-1].h += s1
+	}
+	for _, c := range cb {
+		c.keep = true
+	}
+	b.add(cb...)
+
+	hdr := d.gridHeader(hw, cw)
+	first := true
+	for _, row := range g.Rows {
+		if row == nil || len(row.Entries) == 0 {
+			continue
+		}
+		rec := &gridRow{d: d}
+		var heads []*box
+		hst := stGridHd
+		heads = append(heads, d.textBoxes(plain(row.Heading), hst, 0, hw-2*gridPad)...)
+		if row.Subheading != "" {
+			sst := hst
+			sst.face = sansItalic
+			sst.color = ink
+			heads = append(heads, d.textBoxes(plain(row.Subheading), sst, 0, hw-2*gridPad)...)
+		}
+		for ei, e := range row.Entries {
+			if e == nil {
+				continue
+			}
+			var cols []*column
+			if ei == 0 {
+				cols = append(cols, d.cell(0, hw, heads))
+			}
+			split := !e.Spans()
+			if split {
+				cols = append(cols,
+					d.cell(hw, cw, d.itemBoxes(e.Outward, stGrid, stGridHd, cw-2*gridPad, "")),
+					d.cell(hw+cw, cw, d.itemBoxes(e.Inward, stGrid, stGridHd, cw-2*gridPad, "")))
+			} else {
+				cols = append(cols, d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, tw-hw-2*gridPad, "")))
+			}
+			bd := &band{cols: cols, header: []*box{hdr}, headerAtTop: true}
+			bd.fragment = func(pg *page, y0, y1 float64, _, _ bool) {
+				rec.frags = append(rec.frags, gridFrag{pg: pg, y0: y0, y1: y1, split: split})
+			}
+			if first {
+				bd.intro = []*box{hdr}
+				first = false
+			}
+			b.addBand(bd)
+		}
+		if n := len(b.bands); n > 0 {
+			b.bands[n-1].done = rec.draw
+		}
+	}
+	if n := len(b.bands); n > 0 {
+		b.bands[n-1].gapAfter = s1
+	}
+	for i, s := range g.Sources {
+		label := ""
+		if i == 0 {
+			label = l.Sources
+		}
+		b.add(d.textBoxes(prefixed(label, s), stSource, 0, tw)...)
+	}
+}
+
+// cell is a grid column at x of width w, its boxes padded.
+func (d *doc) cell(x, w float64, bs []*box) *column {
+	return &column{x: x + gridPad, w: w - 2*gridPad, padTop: gridPad, padBottom: gridPad, boxes: bs}
+}
+
+// gridHeader is the row over a grid: the outward and inward labels.
+func (d *doc) gridHeader(hw, cw float64) *box {
+	l := d.p.Labels
+	tw := d.geo.tw
+	st := stGridHd
+	st.center = true
+	h := st.leading + 2*gridPad
+	hb := &box{h: h, keep: true}
+	hb.ops = append(hb.ops, op{kind: opRect, x: 0, y: 0, w: tw, h: h, color: pale})
+	for i, lab := range []string{l.Outward, l.Inward} {
+		x := hw + float64(i)*cw
+		ls := d.breakLines(d.words(plain(lab), st), cw-2*gridPad, cw-2*gridPad)
+		if len(ls) > 0 {
+			hb.ops = append(hb.ops, d.lineOps(ls[0], st, x+gridPad, gridPad+baseline(st), cw-2*gridPad)...)
+		}
+	}
+	for _, x := range []float64{0, hw, hw + cw, tw} {
+		hb.ops = append(hb.ops, op{kind: opLine, x: x, y: 0, h: h, color: rule, width: 0.25})
+	}
+	hb.ops = append(hb.ops, op{kind: opLine, x: 0, y: 0, w: tw, color: rule, width: 0.25},
+		op{kind: opLine, x: 0, y: h, w: tw, color: rule, width: 0.25})
+	return hb
+}

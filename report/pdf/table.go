@@ -1,0 +1,312 @@
+package pdf
+
+import (
+	"fmt"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// Statistical tables are set in the booktabs manner: a rule above the
+// header, grouped headings over a thin rule, a rule under the header and
+// one under the last row; numbers right-aligned; sub-rows indented. Each
+// row is a box, and the header repeats when the table breaks.
+
+const (
+	cellPad   = 1.6 // left and right padding of a cell
+	rowPad    = 0.7 // above and below a row's text
+	subIndent = 4.0 // indentation per row level
+)
+
+// tableBoxes sets t.
+func (d *doc) tableBoxes(t *report.Table) []*box {
+	l := d.p.Labels
+	tw := d.geo.tw
+	ncol := len(t.Columns)
+
+	// The cells as printed.
+	vals := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		vals[i] = make([]string, ncol)
+		for j := 0; j < ncol && j < len(r.Cells); j++ {
+			st := stCell
+			if r.Total {
+				st.face = st.face.bold()
+			}
+			vals[i][j] = d.fonts.sanitize(st.face, r.Cells[j].Format(l))
+		}
+	}
+
+	// Column widths: each data column as wide as its widest number or
+	// header word, the stub as wide as its longest label.
+	widths := make([]float64, ncol)
+	for j, c := range t.Columns {
+		if c == nil {
+			continue
+		}
+		w := d.longestWord(c.Label, stCellHd)
+		for i, r := range t.Rows {
+			st := stCell
+			if r != nil && r.Total {
+				st.face = st.face.bold()
+			}
+			w = max(w, d.fonts.width(st.face, st.size, vals[i][j]))
+		}
+		widths[j] = max(w+2*cellPad, 14)
+	}
+	stub := d.longestWord(t.Stub, stCellHd)
+	leads := d.rowIndents(t)
+	for i, r := range t.Rows {
+		st := stCell
+		if r.Total {
+			st.face = st.face.bold()
+		}
+		w := leads[i] + d.fonts.width(st.face, st.size, d.fonts.sanitize(st.face, r.Label))
+		if r.Lead != "" {
+			w += d.fonts.width(sansItalic, st.size, d.fonts.sanitize(sansItalic, r.Lead+" "))
+		}
+		stub = max(stub, w)
+	}
+	stub += 2 * cellPad
+	data := 0.0
+	for _, w := range widths {
+		data += w
+	}
+	stub = min(stub, max(tw*0.4, tw-data))
+	total := stub + data
+	if total > tw {
+		// Too wide: shrink the data columns in proportion.
+		k := (tw - stub) / data
+		for j := range widths {
+			widths[j] *= k
+		}
+		total = tw
+	}
+	if total < tw*0.72 {
+		// Narrow: give the data columns some air, up to 28 mm each.
+		extra := tw*0.72 - total
+		for j := range widths {
+			add := min(extra/float64(ncol-j), max(0, 28-widths[j]))
+			widths[j] += add
+			extra -= add
+		}
+		stub += extra
+		total = tw * 0.72
+	}
+	x0 := (tw - total) / 2
+	xs := make([]float64, ncol+1) // left edge of each data column, then the right edge
+	xs[0] = x0 + stub
+	for j, w := range widths {
+		xs[j+1] = xs[j] + w
+	}
+
+	var out []*box
+	cap := fmt.Sprintf("%s %d. %s", l.Table, t.Number, t.Title)
+	if t.Period != "" {
+		cap += ", " + t.Period
+	}
+	cb := d.textBoxes(plain(cap), stCaption, x0, total)
+	if len(cb) > 0 {
+		cb[0].marks = append(cb[0].marks, d.newMark(cap, 1, true))
+		cb[len(cb)-1].h += s1
+	}
+	out = append(out, cb...)
+
+	head := d.tableHeader(t, x0, stub, xs)
+	out = append(out, head)
+
+	for i, r := range t.Rows {
+		rb := d.tableRow(t, i, r, vals[i], leads[i], x0, stub, xs, i == len(t.Rows)-1)
+		if i > 0 {
+			rb.repeat = []*box{head}
+		}
+		out = append(out, rb)
+	}
+	out = append(out, d.sourceBoxes(t.Sources, t.Notes, x0, total)...)
+
+	// Keep the caption, header and first two rows together, the last two
+	// rows together, and the last row with the sources and notes.
+	nrow := len(t.Rows)
+	for i, b := range out {
+		switch {
+		case i < len(cb)+1: // caption and header
+			b.keep = true
+		case i == len(cb)+1 && nrow > 2: // first row
+			b.keep = true
+		case i >= len(cb)+nrow-1 && i < len(out)-1: // last rows and sources
+			b.keep = true
+		}
+	}
+	return out
+}
+
+// rowIndents is each row's label indentation: its level, plus the width
+// of a lead ("of which") that a sub-row above it at the same level printed,
+// so that the labels of a group line up.
+func (d *doc) rowIndents(t *report.Table) []float64 {
+	out := make([]float64, len(t.Rows))
+	lead := 0.0
+	level := -1
+	for i, r := range t.Rows {
+		if r.Level != level {
+			lead = 0
+			level = r.Level
+		}
+		ind := float64(max(r.Level, 0)) * subIndent
+		if r.Lead != "" {
+			lead = d.fonts.width(sansItalic, stCell.size, d.fonts.sanitize(sansItalic, r.Lead+" "))
+			out[i] = ind
+			continue
+		}
+		out[i] = ind + lead
+	}
+	return out
+}
+
+// longestWord is the width of the widest word of s in st.
+func (d *doc) longestWord(s string, st style) float64 {
+	w := 0.0
+	for _, wd := range d.words(plain(s), st) {
+		w = max(w, wd.w)
+	}
+	return w
+}
+
+// tableHeader is the header box: grouped headings over their columns,
+// column labels right-aligned over the numbers, the stub heading left.
+func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box {
+	st := stCellHd
+	hb := &box{}
+	grouped := false
+	for _, c := range t.Columns {
+		if c != nil && c.Group != "" {
+			grouped = true
+		}
+	}
+	y := rowPad + 0.6
+	// Group row.
+	groupH := 0.0
+	var groupOps []op
+	if grouped {
+		for j := 0; j < len(t.Columns); {
+			c := t.Columns[j]
+			k := j + 1
+			for k < len(t.Columns) && c != nil && t.Columns[k] != nil && c.Group != "" && t.Columns[k].Group == c.Group {
+				k++
+			}
+			if c != nil && c.Group != "" {
+				w := xs[k] - xs[j] - 2*cellPad
+				gst := st
+				gst.center = true
+				lines := d.breakLines(d.words(plain(c.Group), gst), w, w)
+				for li, ln := range lines {
+					groupOps = append(groupOps, d.lineOps(ln, gst, xs[j]+cellPad, y+float64(li)*st.leading+baseline(st), w)...)
+				}
+				h := float64(len(lines)) * st.leading
+				groupH = max(groupH, h)
+			}
+			j = k
+		}
+		// Rules under the groups.
+		for j := 0; j < len(t.Columns); {
+			c := t.Columns[j]
+			k := j + 1
+			for k < len(t.Columns) && c != nil && t.Columns[k] != nil && c.Group != "" && t.Columns[k].Group == c.Group {
+				k++
+			}
+			if c != nil && c.Group != "" {
+				groupOps = append(groupOps, op{kind: opLine, x: xs[j] + cellPad, y: y + groupH + 0.5, w: xs[k] - xs[j] - 2*cellPad, color: rule, width: 0.2})
+			}
+			j = k
+		}
+		groupH += 1.5
+	}
+	// Label row, bottom-aligned.
+	type cellLines struct {
+		x, w  float64
+		lines []textLine
+		st    style
+	}
+	var cells []cellLines
+	sst := st
+	cells = append(cells, cellLines{x: x0 + cellPad, w: stub - 2*cellPad, st: sst})
+	cells[0].lines = d.breakLines(d.words(plain(t.Stub), sst), cells[0].w, cells[0].w)
+	for j, c := range t.Columns {
+		if c == nil {
+			continue
+		}
+		cst := st
+		cst.right = true
+		w := xs[j+1] - xs[j] - 2*cellPad
+		cells = append(cells, cellLines{x: xs[j] + cellPad, w: w, st: cst,
+			lines: d.breakLines(d.words(plain(c.Label), cst), w, w)})
+	}
+	n := 0
+	for _, c := range cells {
+		n = max(n, len(c.lines))
+	}
+	labelH := float64(n) * st.leading
+	hb.ops = append(hb.ops, op{kind: opLine, x: x0, y: 0, w: xs[len(xs)-1] - x0, color: ink, width: 0.45})
+	hb.ops = append(hb.ops, groupOps...)
+	for _, c := range cells {
+		top := y + groupH + labelH - float64(len(c.lines))*st.leading
+		for li, ln := range c.lines {
+			hb.ops = append(hb.ops, d.lineOps(ln, c.st, c.x, top+float64(li)*st.leading+baseline(st), c.w)...)
+		}
+	}
+	hb.h = y + groupH + labelH + rowPad + 0.6
+	hb.ops = append(hb.ops, op{kind: opLine, x: x0, y: hb.h, w: xs[len(xs)-1] - x0, color: ink, width: 0.25})
+	hb.h += 0.6
+	return hb
+}
+
+// tableRow is one row's box.
+func (d *doc) tableRow(t *report.Table, i int, r *report.Row, vals []string, indent, x0, stub float64, xs []float64, last bool) *box {
+	st := stCell
+	if r.Total {
+		st.face = st.face.bold()
+	}
+	lw := stub - 2*cellPad - indent
+	var ws []word
+	if r.Lead != "" {
+		lst := st
+		lst.face = st.face.italic()
+		ws = append(ws, d.words(plain(r.Lead), lst)...)
+	}
+	ws = append(ws, d.words(plain(r.Label), st)...)
+	lines := d.breakLines(ws, lw, lw)
+	if len(lines) == 0 {
+		lines = []textLine{{last: true}}
+	}
+	rb := &box{h: float64(len(lines))*st.leading + 2*rowPad}
+	right := xs[len(xs)-1]
+	if r.Total && i > 0 {
+		rb.ops = append(rb.ops, op{kind: opLine, x: x0, y: 0, w: right - x0, color: rule, width: 0.2})
+	}
+	id := int32(0)
+	for li, ln := range lines {
+		ops := d.lineOps(ln, st, x0+cellPad+indent, rowPad+float64(li)*st.leading+baseline(st), lw)
+		if li == 0 && len(ops) > 0 {
+			id = ops[0].line
+		}
+		rb.ops = append(rb.ops, ops...)
+	}
+	if id == 0 {
+		id = d.nextLine()
+	}
+	by := rowPad + baseline(st)
+	for j, v := range vals {
+		if v == "" {
+			continue
+		}
+		w := d.fonts.width(st.face, st.size, v)
+		rb.ops = append(rb.ops, op{kind: opText, x: xs[j+1] - cellPad - w, y: by, w: w, face: st.face,
+			size: st.size, color: st.color, text: v, line: id, sep: true})
+	}
+	closing := op{kind: opLine, x: x0, y: rb.h, w: right - x0, color: ink, width: 0.45}
+	if last {
+		rb.ops = append(rb.ops, closing)
+	} else {
+		rb.tail = []op{closing}
+	}
+	return rb
+}

@@ -1,0 +1,250 @@
+package xlsx
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// styleKey describes a cell style; equal keys share one style.
+type styleKey struct {
+	size   float64 // font size; 0 = default
+	bold   bool
+	wrap   bool
+	right  bool
+	top    bool
+	link   bool
+	indent int
+	numFmt string
+}
+
+// Font sizes of the headings.
+const (
+	sizeTitle   = 15
+	sizeSection = 12
+)
+
+// style returns the id of the style k, creating it once.
+func (b *builder) style(k styleKey) (int, error) {
+	if id, ok := b.styles[k]; ok {
+		return id, nil
+	}
+	st := &excelize.Style{}
+	if k.size != 0 || k.bold || k.link {
+		st.Font = &excelize.Font{Bold: k.bold, Size: k.size, Family: "Calibri"}
+		if k.size == 0 {
+			st.Font.Size = 11
+		}
+		if k.link {
+			st.Font.Color = "0563C1"
+			st.Font.Underline = "single"
+		}
+	}
+	if k.wrap || k.right || k.top || k.indent > 0 {
+		st.Alignment = &excelize.Alignment{WrapText: k.wrap, Indent: k.indent}
+		switch {
+		case k.right:
+			st.Alignment.Horizontal = "right"
+		case k.indent > 0:
+			st.Alignment.Horizontal = "left" // indent needs an alignment
+		}
+		if k.top {
+			st.Alignment.Vertical = "top"
+		}
+	}
+	if k.numFmt != "" {
+		f := k.numFmt
+		st.CustomNumFmt = &f
+	}
+	id, err := b.f.NewStyle(st)
+	if err != nil {
+		return 0, fmt.Errorf("xlsx: style: %w", err)
+	}
+	b.styles[k] = id
+	return id, nil
+}
+
+// sheetWriter writes cells into one worksheet and keeps the first error.
+type sheetWriter struct {
+	b     *builder
+	name  string
+	err   error
+	width map[int]int // widest text per column, in characters
+
+	maxCol, maxRow int
+	wrapped        []wrappedCell
+	colWidth       map[int]float64
+}
+
+// wrappedCell is a cell whose text wraps: its row's height depends on it.
+type wrappedCell struct {
+	col, row int
+	text     string
+}
+
+func (b *builder) newSheet(name string) (*sheetWriter, error) {
+	if _, err := b.f.GetSheetIndex(name); err != nil {
+		return nil, fmt.Errorf("xlsx: sheet %q: %w", name, err)
+	}
+	if idx, _ := b.f.GetSheetIndex(name); idx < 0 {
+		if _, err := b.f.NewSheet(name); err != nil {
+			return nil, fmt.Errorf("xlsx: sheet %q: %w", name, err)
+		}
+	}
+	return &sheetWriter{b: b, name: name, width: make(map[int]int), colWidth: make(map[int]float64)}, nil
+}
+
+func (s *sheetWriter) fail(err error) {
+	if err != nil && s.err == nil {
+		s.err = fmt.Errorf("xlsx: sheet %q: %w", s.name, err)
+	}
+}
+
+func (s *sheetWriter) setStyle(col, row int, k styleKey) {
+	if k == (styleKey{}) || s.err != nil {
+		return
+	}
+	id, err := s.b.style(k)
+	if err != nil {
+		s.fail(err)
+		return
+	}
+	c := cell(col, row)
+	s.fail(s.b.f.SetCellStyle(s.name, c, c, id))
+}
+
+// str stores v as text (never as a formula or number), styled k.
+func (s *sheetWriter) str(col, row int, v string, k styleKey) {
+	if s.err != nil {
+		return
+	}
+	v = clean(v)
+	s.fail(s.b.f.SetCellStr(s.name, cell(col, row), v))
+	s.setStyle(col, row, k)
+	s.measure(col, v, k.indent)
+	s.used(col, row)
+	if k.wrap {
+		s.wrapped = append(s.wrapped, wrappedCell{col, row, v})
+	}
+}
+
+func (s *sheetWriter) used(col, row int) {
+	s.maxCol, s.maxRow = max(s.maxCol, col), max(s.maxRow, row)
+}
+
+// measure records the width that v needs in column col.
+func (s *sheetWriter) measure(col int, v string, indent int) {
+	w := 0
+	for line := range strings.SplitSeq(v, "\n") {
+		w = max(w, utf8.RuneCountInString(line))
+	}
+	w += 2 * indent
+	if w > s.width[col] {
+		s.width[col] = w
+	}
+}
+
+// units stores a number given as units/10^decimals, with number format f.
+func (s *sheetWriter) units(col, row int, units int64, decimals int, k styleKey) {
+	if s.err != nil {
+		return
+	}
+	c := cell(col, row)
+	if decimals == 0 {
+		s.fail(s.b.f.SetCellInt(s.name, c, units))
+	} else {
+		v, err := unitsFloat(units, decimals)
+		if err != nil {
+			s.fail(err)
+			return
+		}
+		s.fail(s.b.f.SetCellFloat(s.name, c, v, -1, 64))
+	}
+	s.setStyle(col, row, k)
+	s.used(col, row)
+	s.measure(col, strconv.FormatInt(units, 10)+strings.Repeat("0", max(0, 2-decimals)), 0)
+}
+
+// link makes a cell a hyperlink, to a place in the workbook (location
+// true) or to a web address.
+func (s *sheetWriter) link(col, row int, target string, location bool) {
+	if s.err != nil {
+		return
+	}
+	kind := "External"
+	if location {
+		kind = "Location"
+	}
+	s.fail(s.b.f.SetCellHyperLink(s.name, cell(col, row), target, kind))
+}
+
+// colWidths sets each measured column's width, clamped to [lo, hi].
+func (s *sheetWriter) colWidths(cols int, lo, hi func(col int) int) {
+	for c := 1; c <= cols && s.err == nil; c++ {
+		w := min(max(s.width[c]+1, lo(c)), hi(c))
+		name, _ := excelize.ColumnNumberToName(c)
+		s.fail(s.b.f.SetColWidth(s.name, name, name, float64(w)))
+		s.colWidth[c] = float64(w)
+	}
+}
+
+// Row height of one line of text, in points, for the default font.
+const lineHeight = 15
+
+// finish sets the heights of rows holding wrapped text (spreadsheet
+// programs do not always recompute them), the sheet's dimension, and
+// selects A1.
+func (s *sheetWriter) finish() error {
+	lines := map[int]int{}
+	for _, w := range s.wrapped {
+		width := s.colWidth[w.col]
+		if width == 0 {
+			width = 8.43
+		}
+		per := max(int(width)-2, 1) // characters per line, with room for word wrap
+		n := 0
+		for line := range strings.SplitSeq(w.text, "\n") {
+			n += max(1, (utf8.RuneCountInString(line)+per-1)/per)
+		}
+		lines[w.row] = max(lines[w.row], n)
+	}
+	for row := 1; row <= s.maxRow && s.err == nil; row++ {
+		if n := lines[row]; n > 1 {
+			s.fail(s.b.f.SetRowHeight(s.name, row, float64(min(n*lineHeight, 409))))
+		}
+	}
+	if s.err == nil && s.maxRow > 0 {
+		s.fail(s.b.f.SetSheetDimension(s.name, "A1:"+cell(s.maxCol, s.maxRow)))
+	}
+	if s.err == nil {
+		s.fail(s.b.f.SetPanes(s.name, &excelize.Panes{
+			Selection: []excelize.Selection{{SQRef: "A1", ActiveCell: "A1"}},
+		}))
+	}
+	return s.err
+}
+
+// addTable marks up a range as an Excel table.
+func (s *sheetWriter) addTable(name string, fromCol, fromRow, toCol, toRow int) {
+	if s.err != nil {
+		return
+	}
+	stripes := false
+	s.fail(s.b.f.AddTable(s.name, &excelize.Table{
+		Range:          cell(fromCol, fromRow) + ":" + cell(toCol, toRow),
+		Name:           name,
+		StyleName:      "TableStyleLight1",
+		ShowRowStripes: &stripes,
+	}))
+}
+
+// escapeAttr escapes s for an XML attribute value.
+func escapeAttr(s string) string {
+	var sb strings.Builder
+	_ = xml.EscapeText(&sb, []byte(s))
+	return sb.String()
+}

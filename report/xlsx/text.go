@@ -1,0 +1,267 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// writeGrid writes a policy table on its own sheet: one row per paragraph,
+// heading or list item, with the columns Heading, Subheading, Applies to
+// and Text.
+func (b *builder) writeGrid(pt *part) error {
+	g := pt.grid
+	s, err := b.newSheet(pt.sheet)
+	if err != nil {
+		return err
+	}
+	l := b.p.Labels
+	type line struct{ heading, sub, applies, text string }
+	var lines []line
+	var used marks
+	add := func(r *report.GridRow, applies string, items []report.Item) {
+		for _, it := range items {
+			texts := []report.Text{it.Text}
+			if it.Kind == report.ItemList {
+				texts = it.List
+			}
+			for _, t := range texts {
+				if txt := b.text(t); strings.TrimSpace(txt) != "" {
+					lines = append(lines, line{r.Heading, r.Subheading, applies, txt})
+				}
+			}
+		}
+	}
+	for _, r := range g.Rows {
+		if r == nil {
+			continue
+		}
+		n := len(lines)
+		for _, e := range r.Entries {
+			if e == nil {
+				continue
+			}
+			if e.Spans() {
+				add(r, b.w.Both, e.Both)
+				continue
+			}
+			add(r, or(l.Outward, "Outward"), e.Outward)
+			add(r, or(l.Inward, "Inward"), e.Inward)
+		}
+		if len(lines) == n {
+			lines = append(lines, line{r.Heading, r.Subheading, markNotApplicable, markNotApplicable})
+		}
+	}
+	for i := range lines {
+		if strings.TrimSpace(lines[i].heading) == "" {
+			lines[i].heading = markNotApplicable
+		}
+		if strings.TrimSpace(lines[i].sub) == "" {
+			lines[i].sub = markNotApplicable
+		}
+		if lines[i].heading == markNotApplicable || lines[i].sub == markNotApplicable || lines[i].applies == markNotApplicable {
+			used.notApplicable = true
+		}
+	}
+	if len(lines) == 0 {
+		return b.errorf("grid %q has no entries", g.ID)
+	}
+	b.used.add(used)
+
+	row := 1
+	s.str(1, row, oneLine(or(l.Table, "Table"))+" "+strconv.Itoa(g.Number)+": "+oneLine(g.Title), styleKey{size: sizeTitle, bold: true})
+	row++
+	s.str(1, row, b.w.OneTable, styleKey{})
+	for i, src := range g.Sources {
+		row++
+		s.str(1, row, b.withRefs(b.sourceLine(report.Source{Label: l.Source, Text: src}), pt.sourceNotes[i]), styleKey{})
+	}
+	for _, ml := range b.markLines(used) {
+		row++
+		s.str(1, row, ml, styleKey{})
+	}
+	row++
+	header := row
+	hk := styleKey{bold: true, wrap: true, top: true}
+	headers := uniqueHeaders([]string{b.w.Heading, b.w.Subheading, b.w.AppliesTo, b.w.Text}, b.w.Text)
+	for i, h := range headers {
+		s.str(i+1, row, h, hk)
+	}
+	tk := styleKey{wrap: true, top: true}
+	for _, ln := range lines {
+		row++
+		s.str(1, row, ln.heading, tk)
+		s.str(2, row, ln.sub, tk)
+		s.str(3, row, ln.applies, tk)
+		s.str(4, row, ln.text, tk)
+	}
+	s.addTable(tableName(b.tblNames, or(l.Table, "Table")+strconv.Itoa(g.Number), g.ID), 1, header, 4, row)
+	s.colWidths(4, func(c int) int { return []int{18, 18, 14, 60}[c-1] }, func(c int) int { return []int{30, 30, 22, 100}[c-1] })
+	return s.finish()
+}
+
+// writeContents writes the Contents sheet: one row per sheet after it,
+// with a link to the sheet, its title and period.
+func (b *builder) writeContents() error {
+	s, err := b.newSheet(b.contentsName)
+	if err != nil {
+		return err
+	}
+	l := b.p.Labels
+	s.str(1, 1, oneLine(or(l.Contents, "Contents")), styleKey{size: sizeTitle, bold: true})
+	s.str(1, 2, b.w.OneTable, styleKey{})
+	clear(s.width)
+	row := 3
+	header := row
+	hk := styleKey{bold: true, wrap: true, top: true}
+	for i, h := range uniqueHeaders([]string{b.w.Sheet, b.w.Title, b.w.Period}, b.w.Title) {
+		s.str(i+1, row, h, hk)
+	}
+	tk := styleKey{wrap: true, top: true}
+	na := styleKey{right: true, top: true}
+	add := func(sheet, title, period string, link bool) {
+		row++
+		if link {
+			s.str(1, row, sheet, styleKey{link: true, top: true})
+			s.link(1, row, quoteSheet(sheet)+"!A1", true)
+		} else {
+			s.str(1, row, sheet, tk)
+		}
+		s.str(2, row, title, tk)
+		if p := oneLine(period); p != "" {
+			s.str(3, row, p, tk)
+		} else {
+			s.str(3, row, markNotApplicable, na)
+			b.used.notApplicable = true
+		}
+	}
+	add(b.notesName, oneLine(or(l.Notes, "Notes")), "", true)
+	for _, pt := range b.parts {
+		if pt.table != nil {
+			add(pt.sheet, b.tableTitle(pt.number, pt.table.Title, ""), pt.table.Period, true)
+		} else {
+			add(pt.sheet, b.tableTitle(pt.number, pt.grid.Title, ""), "", true)
+		}
+	}
+	for _, fs := range b.figures {
+		period := ""
+		if fs.fig.Table != nil {
+			period = fs.fig.Table.Period
+		}
+		// Excel cannot link to a chart sheet: its name is plain text.
+		add(fs.sheet, oneLine(or(l.Figure, "Figure"))+" "+strconv.Itoa(fs.fig.Number)+": "+oneLine(fs.fig.Title), period, false)
+	}
+	s.addTable(tableName(b.tblNames, or(l.Contents, "Contents"), "list"), 1, header, 3, row)
+	s.colWidths(3, func(c int) int { return []int{12, 40, 10}[c-1] }, func(c int) int { return []int{32, 90, 20}[c-1] })
+	return s.finish()
+}
+
+// writeNotes writes the Notes sheet: every footnote, source and table
+// note, numbered, with where it applies.
+func (b *builder) writeNotes() error {
+	s, err := b.newSheet(b.notesName)
+	if err != nil {
+		return err
+	}
+	l := b.p.Labels
+	s.str(1, 1, oneLine(or(l.Notes, "Notes")), styleKey{size: sizeTitle, bold: true})
+	s.str(1, 2, b.w.OneTable, styleKey{})
+	clear(s.width)
+	row := 3
+	header := row
+	hk := styleKey{bold: true, wrap: true, top: true}
+	for i, h := range uniqueHeaders([]string{b.w.NoteNumber, b.w.NoteText, b.w.AppliesTo}, b.w.NoteText) {
+		s.str(i+1, row, h, hk)
+	}
+	tk := styleKey{wrap: true, top: true}
+	for i, n := range b.notes {
+		row++
+		s.str(1, row, b.noteRef(i+1), tk)
+		s.str(2, row, or(n.text, markNotAvailable), tk)
+		s.str(3, row, strings.Join(n.appliesTo, ", "), tk)
+	}
+	if len(b.notes) == 0 {
+		row++
+		s.str(1, row, markNotApplicable, tk)
+		s.str(2, row, markNotApplicable, tk)
+		s.str(3, row, markNotApplicable, tk)
+		b.used.notApplicable = true
+	}
+	s.addTable(tableName(b.tblNames, or(l.Notes, "Notes"), "list"), 1, header, 3, row)
+	s.colWidths(3, func(c int) int { return []int{12, 60, 16}[c-1] }, func(c int) int { return []int{14, 100, 40}[c-1] })
+	return s.finish()
+}
+
+// writeCover fills the first sheet: title, bibliographic data and how the
+// workbook is organised.
+func (b *builder) writeCover() error {
+	s, err := b.newSheet(b.f.GetSheetName(0))
+	if err != nil {
+		return err
+	}
+	m := b.p.Meta
+	l := b.p.Labels
+	row := 1
+	s.str(1, row, oneLine(b.title()), styleKey{size: sizeTitle, bold: true})
+	section := func(heading string, lines ...string) {
+		var keep []string
+		for _, ln := range lines {
+			if strings.TrimSpace(ln) != "" {
+				keep = append(keep, ln)
+			}
+		}
+		if len(keep) == 0 {
+			return
+		}
+		row++
+		s.str(1, row, heading, styleKey{size: sizeSection, bold: true})
+		for _, ln := range keep {
+			row++
+			s.str(1, row, ln, styleKey{wrap: true, top: true})
+		}
+	}
+	section(b.w.Country, m.Country)
+	section(b.w.PublicationDate, m.Date)
+	authors := strings.Join(m.Authors, ", ")
+	if m.Credit != "" {
+		authors = strings.TrimSpace(authors + " " + m.Credit)
+	}
+	section(b.w.Authors, authors)
+	var src []string
+	for _, p := range []string{strings.TrimSpace(m.Series + " " + m.Title), m.Country, m.Publisher, m.Date} {
+		if strings.TrimSpace(p) != "" {
+			src = append(src, p)
+		}
+	}
+	section(or(l.Source, "Source"), strings.Join(src, ", "))
+	section(b.w.Publisher, m.Publisher)
+	section(b.w.Project, m.Project)
+	if w := oneLine(m.Website); w != "" {
+		section(b.w.Website, w)
+		target := w
+		if !strings.Contains(target, "://") {
+			target = "http://" + target
+		}
+		s.setStyle(1, row, styleKey{link: true})
+		s.link(1, row, target, false)
+	}
+	section(b.w.Copyright, m.Copyright)
+	section(b.w.Funding, m.Funding)
+	about := []string{b.w.AboutContents, b.w.AboutNotes, b.w.AboutTables}
+	if len(b.p.Grids) > 0 {
+		about = append(about, b.w.AboutGrids)
+	}
+	if len(b.figures) > 0 {
+		about = append(about, b.w.AboutCharts)
+	}
+	about = append(about, b.markLines(b.used)...)
+	section(b.w.About, about...)
+	s.colWidths(1, func(int) int { return 100 }, func(int) int { return 100 })
+	return s.finish()
+}
+
+func (b *builder) errorf(format string, args ...any) error {
+	return fmt.Errorf("xlsx: "+format, args...)
+}

@@ -1,0 +1,528 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/migprofile/migprofile/report"
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+var testDate = time.Date(2010, 5, 1, 0, 0, 0, 0, time.UTC)
+
+// profiles are the inputs every test runs on.
+func profiles(t *testing.T) map[string]func(testing.TB) *report.Profile {
+	return map[string]func(testing.TB) *report.Profile{
+		"handmade": func(testing.TB) *report.Profile { return handmade() },
+		"mali":     mali,
+	}
+}
+
+// eachProfile runs f on every input in a named subtest.
+func eachProfile(t *testing.T, f func(t *testing.T, p *report.Profile)) {
+	ps := profiles(t)
+	names := make([]string, 0, len(ps))
+	for n := range ps {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		t.Run(n, func(t *testing.T) { f(t, ps[n](t)) })
+	}
+}
+
+func render(tb testing.TB, p *report.Profile) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := Render(&buf, p, Options{Date: testDate}); err != nil {
+		tb.Fatalf("Render: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func open(tb testing.TB, data []byte) *excelize.File {
+	tb.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		tb.Fatalf("open workbook: %v", err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return f
+}
+
+// wantSheets returns the sheet order the issue asks for.
+func wantSheets(p *report.Profile) []string {
+	want := []string{"Cover", "Contents", "Notes"}
+	type numbered struct {
+		n    int
+		name string
+	}
+	var parts []numbered
+	for _, t := range p.Tables {
+		parts = append(parts, numbered{t.Number, fmt.Sprintf("Table_%d", t.Number)})
+	}
+	for _, g := range p.Grids {
+		parts = append(parts, numbered{g.Number, fmt.Sprintf("Table_%d", g.Number)})
+	}
+	sort.Slice(parts, func(i, j int) bool { return parts[i].n < parts[j].n })
+	for _, pt := range parts {
+		want = append(want, pt.name)
+	}
+	for _, fg := range p.Figures {
+		want = append(want, fmt.Sprintf("Figure_%d", fg.Number))
+	}
+	return want
+}
+
+func TestSheetOrder(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		f := open(t, render(t, p))
+		got, want := f.GetSheetList(), wantSheets(p)
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("sheets:\n got %q\nwant %q", got, want)
+		}
+		if got := f.GetActiveSheetIndex(); got != 0 {
+			t.Errorf("active sheet = %d, want 0", got)
+		}
+	})
+}
+
+// tableRange returns the single Excel table of a sheet as its first and
+// last columns and rows.
+func tableRange(t *testing.T, f *excelize.File, sheet string) (name string, c1, r1, c2, r2 int) {
+	t.Helper()
+	tables, err := f.GetTables(sheet)
+	if err != nil {
+		t.Fatalf("%s: GetTables: %v", sheet, err)
+	}
+	if len(tables) != 1 {
+		t.Fatalf("%s: %d tables, want 1", sheet, len(tables))
+	}
+	parts := strings.Split(tables[0].Range, ":")
+	c1, r1, _ = excelize.CellNameToCoordinates(parts[0])
+	c2, r2, _ = excelize.CellNameToCoordinates(parts[1])
+	return tables[0].Name, c1, r1, c2, r2
+}
+
+var tableNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+
+// TestTables checks every worksheet after the cover against the GSS
+// rules: title in A1, one table, one unique non-empty header row, no
+// merged cells, no blank row or column inside, nothing below it.
+func TestTables(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		f := open(t, render(t, p))
+		names := map[string]bool{}
+		for _, sheet := range f.GetSheetList()[1:] {
+			if strings.HasPrefix(sheet, "Figure_") {
+				continue
+			}
+			t.Run(sheet, func(t *testing.T) {
+				if a1, _ := f.GetCellValue(sheet, "A1"); a1 == "" {
+					t.Errorf("A1 is empty")
+				}
+				name, c1, r1, c2, r2 := tableRange(t, f, sheet)
+				if !tableNameRE.MatchString(name) || names[strings.ToLower(name)] {
+					t.Errorf("table name %q is invalid or repeated", name)
+				}
+				names[strings.ToLower(name)] = true
+				if c1 != 1 {
+					t.Errorf("table starts in column %d, want 1", c1)
+				}
+				merged, err := f.GetMergeCells(sheet)
+				if err != nil || len(merged) > 0 {
+					t.Errorf("merged cells %v (%v)", merged, err)
+				}
+				rows, err := f.GetRows(sheet)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(rows) != r2 {
+					t.Errorf("sheet has %d rows, table ends at row %d: something below it", len(rows), r2)
+				}
+				seen := map[string]bool{}
+				for c := c1; c <= c2; c++ {
+					h, _ := f.GetCellValue(sheet, cell(c, r1))
+					if strings.TrimSpace(h) == "" || seen[strings.ToLower(h)] {
+						t.Errorf("header %d %q is empty or repeated", c, h)
+					}
+					seen[strings.ToLower(h)] = true
+				}
+				for r := r1; r <= r2; r++ {
+					for c := c1; c <= c2; c++ {
+						if v, _ := f.GetCellValue(sheet, cell(c, r)); strings.TrimSpace(v) == "" {
+							t.Errorf("%s is blank inside the table", cell(c, r))
+						}
+					}
+				}
+				for r := 1; r < r1; r++ {
+					for c := 2; c <= c2+1; c++ {
+						if v, _ := f.GetCellValue(sheet, cell(c, r)); v != "" {
+							t.Errorf("%s above the table holds %q; information rows belong in column A", cell(c, r), v)
+						}
+					}
+				}
+			})
+		}
+	})
+}
+
+// headings returns the headers expected for a statistical table.
+func headings(tb *report.Table) (hasParent bool, cols []string, annotated []bool) {
+	for _, r := range tb.Rows {
+		if r.Level > 0 {
+			hasParent = true
+		}
+	}
+	annotated = make([]bool, len(tb.Columns))
+	for _, r := range tb.Rows {
+		for i := range tb.Columns {
+			if i < len(r.Cells) && r.Cells[i].Note != "" {
+				annotated[i] = true
+			}
+		}
+	}
+	for _, c := range tb.Columns {
+		cols = append(cols, strings.ReplaceAll(c.Heading(), " %", " percent"))
+	}
+	return hasParent, cols, annotated
+}
+
+// TestRoundTrip reads every statistical cell back and compares it with the
+// data: numbers stored as numbers with the published format, blanks and
+// dashes as explained shorthand, annotations beside their number.
+func TestRoundTrip(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		f := open(t, render(t, p))
+		for _, tb := range p.Tables {
+			sheet := fmt.Sprintf("Table_%d", tb.Number)
+			t.Run(sheet, func(t *testing.T) {
+				_, _, hr, c2, r2 := tableRange(t, f, sheet)
+				if got, want := r2-hr, len(tb.Rows); got != want {
+					t.Fatalf("table has %d data rows, want %d", got, want)
+				}
+				hasParent, heads, annotated := headings(tb)
+				col := 2
+				if hasParent {
+					if h, _ := f.GetCellValue(sheet, cell(2, hr)); h != "Parent" {
+						t.Errorf("B%d = %q, want Parent", hr, h)
+					}
+					col++
+				}
+				for i, c := range tb.Columns {
+					h, _ := f.GetCellValue(sheet, cell(col, hr))
+					if !strings.HasPrefix(h, heads[i]) {
+						t.Errorf("header of %s = %q, want %q", c.ID, h, heads[i])
+					}
+					for ri, r := range tb.Rows {
+						at := cell(col, hr+1+ri)
+						ce := r.Cells[i]
+						raw, _ := f.GetCellValue(sheet, at, excelize.Options{RawCellValue: true})
+						shown, _ := f.GetCellValue(sheet, at)
+						typ, _ := f.GetCellType(sheet, at)
+						switch ce.Kind {
+						case report.Number:
+							want, _ := strconv.ParseFloat(report.FormatUnits(ce.Units, ce.Decimals, "", "."), 64)
+							got, err := strconv.ParseFloat(raw, 64)
+							if err != nil || got != want || (typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber) {
+								t.Errorf("%s (%s/%s) = %q (type %v), want number %v", at, r.ID, c.ID, raw, typ, want)
+							}
+							if w := ce.FormatNumber(report.Labels{ThousandsSep: ",", DecimalMark: "."}); shown != w {
+								t.Errorf("%s shows %q, want %q", at, shown, w)
+							}
+						case report.Dash:
+							if raw != English.DashMark {
+								t.Errorf("%s = %q, want %q", at, raw, English.DashMark)
+							}
+						default:
+							if raw != "[x]" {
+								t.Errorf("%s = %q, want [x]", at, raw)
+							}
+						}
+					}
+					col++
+					if annotated[i] {
+						for ri, r := range tb.Rows {
+							at := cell(col, hr+1+ri)
+							got, _ := f.GetCellValue(sheet, at)
+							want := r.Cells[i].Note
+							if want == "" || r.Cells[i].Kind != report.Number {
+								want = "[z]"
+							}
+							if got != want {
+								t.Errorf("annotation %s = %q, want %q", at, got, want)
+							}
+						}
+						col++
+					}
+				}
+				if col-1 != c2 {
+					t.Errorf("table ends in column %d, want %d", c2, col-1)
+				}
+				for ri, r := range tb.Rows {
+					if got, _ := f.GetCellValue(sheet, cell(1, hr+1+ri)); got != r.Label {
+						t.Errorf("A%d = %q, want label %q", hr+1+ri, got, r.Label)
+					}
+				}
+			})
+		}
+	})
+}
+
+// TestTextStaysText checks that no cell is a formula, whatever the data's
+// text begins with.
+func TestTextStaysText(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		data := render(t, p)
+		f := open(t, data)
+		for _, sheet := range f.GetSheetList() {
+			rows, _ := f.GetRows(sheet)
+			for r, cols := range rows {
+				for c := range cols {
+					if fo, _ := f.GetCellFormula(sheet, cell(c+1, r+1)); fo != "" {
+						t.Errorf("%s!%s is a formula: %q", sheet, cell(c+1, r+1), fo)
+					}
+				}
+			}
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, zf := range zr.File {
+			if strings.HasPrefix(zf.Name, "xl/worksheets/") {
+				rc, _ := zf.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				if bytes.Contains(b, []byte("<f>")) || bytes.Contains(b, []byte("<f ")) {
+					t.Errorf("%s holds a formula", zf.Name)
+				}
+			}
+		}
+	})
+	t.Run("hostile", func(t *testing.T) {
+		f := open(t, render(t, handmade()))
+		for _, c := range []struct{ sheet, cell, want string }{
+			{"Table_1", "A1", "Table 1: =1+1 stock by region, 2001"},
+			{"Notes", "B4", `=HYPERLINK("http://evil","x")`},
+		} {
+			got, _ := f.GetCellValue(c.sheet, c.cell)
+			if got != c.want {
+				t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
+			}
+			if typ, _ := f.GetCellType(c.sheet, c.cell); typ != excelize.CellTypeSharedString {
+				t.Errorf("%s!%s has type %v, want a shared string", c.sheet, c.cell, typ)
+			}
+		}
+	})
+}
+
+func TestDeterministic(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		a, b := render(t, p), render(t, p)
+		if !bytes.Equal(a, b) {
+			t.Errorf("two renders differ (%d and %d bytes)", len(a), len(b))
+		}
+	})
+}
+
+func TestDocProps(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		f := open(t, render(t, p))
+		got, err := f.GetDocProps()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Created != "2010-05-01T00:00:00Z" || got.Modified != got.Created {
+			t.Errorf("dates %q %q, want the fixed date", got.Created, got.Modified)
+		}
+		if got.Creator != strings.Join(p.Meta.Authors, "; ") {
+			t.Errorf("creator %q", got.Creator)
+		}
+		if got.Title == "" || !strings.Contains(got.Title, p.Meta.Country) || got.Language != p.Meta.Language || got.Subject == "" {
+			t.Errorf("title %q, language %q, subject %q", got.Title, got.Language, got.Subject)
+		}
+		if got.Keywords != strings.Join(p.Meta.Keywords, ", ") {
+			t.Errorf("keywords %q", got.Keywords)
+		}
+	})
+}
+
+// TestContentsLinks checks that Contents links every table sheet.
+func TestContentsLinks(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		f := open(t, render(t, p))
+		_, _, r1, _, r2 := tableRange(t, f, "Contents")
+		linked := map[string]bool{}
+		for r := r1 + 1; r <= r2; r++ {
+			ok, target, _ := f.GetCellHyperLink("Contents", cell(1, r))
+			name, _ := f.GetCellValue("Contents", cell(1, r))
+			if ok {
+				if target != "'"+name+"'!A1" {
+					t.Errorf("A%d links to %q, want %q", r, target, "'"+name+"'!A1")
+				}
+				linked[name] = true
+			}
+		}
+		for _, s := range wantSheets(p)[2:] {
+			if !strings.HasPrefix(s, "Figure_") && !linked[s] {
+				t.Errorf("Contents does not link %s", s)
+			}
+		}
+	})
+}
+
+// chartRefs returns the formulas of each chart part, in part order.
+func chartRefs(t *testing.T, data []byte) []string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`<(?:c:)?f>([^<]*)</(?:c:)?f>`)
+	var out []string
+	for i := 1; ; i++ {
+		zf, err := zr.Open(fmt.Sprintf("xl/charts/chart%d.xml", i))
+		if err != nil {
+			return out
+		}
+		b, _ := io.ReadAll(zf)
+		zf.Close()
+		var fs []string
+		for _, m := range re.FindAllSubmatch(b, -1) {
+			fs = append(fs, html.UnescapeString(string(m[1])))
+		}
+		out = append(out, strings.Join(fs, " "))
+	}
+}
+
+func TestCharts(t *testing.T) {
+	data := render(t, handmade())
+	got := chartRefs(t, data)
+	// Figure 1: categories a, c, b sorted descending by 1998 Number
+	// (745503, 523231, 222272) are rows 14-16 in order: a range.
+	// Figure 2: transposed, each row a series. Figure 3: c then a, unsorted:
+	// a union.
+	want := []string{
+		`'Table_1'!$C$13 'Table_1'!$A$14:$A$16 'Table_1'!$C$14:$C$16`,
+		`'Table_3'!$A$7 'Table_3'!$B$6:$C$6 'Table_3'!$B$7:$C$7 'Table_3'!$A$8 'Table_3'!$B$6:$C$6 'Table_3'!$B$8:$C$8 'Table_3'!$A$9 'Table_3'!$B$6:$C$6 'Table_3'!$B$9:$C$9`,
+		`'Table_1'!$D$13 ('Table_1'!$A$16,'Table_1'!$A$14) ('Table_1'!$D$16,'Table_1'!$D$14)`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d charts, want %d: %q", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("chart %d refs:\n got %s\nwant %s", i+1, got[i], want[i])
+		}
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	zf, err := zr.Open("xl/drawings/drawing1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(zf)
+	if got := bytes.Count(b, []byte(`descr=`)); got != 1 || !bytes.Contains(b, []byte(`descr="Stock"`)) {
+		t.Errorf("drawing1 has not one alt text: %s", b)
+	}
+	if err := xml.Unmarshal(b, new(struct{})); err != nil {
+		t.Errorf("drawing1 is not well-formed XML: %v", err)
+	}
+}
+
+// dump lists every sheet's non-empty cells, tables and chart formulas: a
+// readable image of the workbook for the golden file.
+func dump(t *testing.T, data []byte) string {
+	f := open(t, data)
+	var sb strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		fmt.Fprintf(&sb, "== %s\n", sheet)
+		rows, _ := f.GetRows(sheet)
+		for r, cols := range rows {
+			for c, v := range cols {
+				if v != "" {
+					fmt.Fprintf(&sb, "%s\t%s\n", cell(c+1, r+1), strings.ReplaceAll(v, "\n", `\n`))
+				}
+			}
+		}
+		tables, _ := f.GetTables(sheet)
+		for _, tb := range tables {
+			fmt.Fprintf(&sb, "table %s %s\n", tb.Name, tb.Range)
+		}
+	}
+	for i, refs := range chartRefs(t, data) {
+		fmt.Fprintf(&sb, "chart%d %s\n", i+1, refs)
+	}
+	return sb.String()
+}
+
+func TestGolden(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		got := dump(t, render(t, p))
+		path := filepath.Join("testdata", p.Name+".golden")
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if got != string(want) {
+			gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+			for i := 0; i < max(len(gl), len(wl)); i++ {
+				var g, w string
+				if i < len(gl) {
+					g = gl[i]
+				}
+				if i < len(wl) {
+					w = wl[i]
+				}
+				if g != w {
+					t.Fatalf("%s differs at line %d:\n got %q\nwant %q\n(run go test -update)", path, i+1, g, w)
+				}
+			}
+		}
+	})
+}
+
+func TestNilProfile(t *testing.T) {
+	if err := Render(io.Discard, nil, Options{}); err == nil {
+		t.Error("Render(nil) returned no error")
+	}
+}
+
+func BenchmarkWorkbook(b *testing.B) {
+	for _, name := range []string{"handmade", "mali"} {
+		b.Run(name, func(b *testing.B) {
+			var p *report.Profile
+			if name == "mali" {
+				p = mali(b)
+			} else {
+				p = handmade()
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := Render(io.Discard, p, Options{Date: testDate}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
