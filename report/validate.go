@@ -29,6 +29,7 @@ func (p *Profile) Validate() Diagnostics {
 	for _, t := range p.Tables {
 		v.table(t)
 	}
+	v.citations(p)
 	for _, fig := range p.Figures {
 		if fig.Table == nil {
 			v.add(Error, fig.Pos, "table", "figure %q draws from no table", fig.ID)

@@ -132,7 +132,7 @@ func TestExitStatus(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"validate"}, 0, "mali: 0 error(s), 2 warning(s)"},
+		{[]string{"validate"}, 0, "mali: 0 error(s), 3 warning(s)"},
 		{[]string{"build", "nowhere"}, 1, "nowhere: not built"},
 		{[]string{"build", "--page", "A5"}, 2, `want A4 or Letter, got "A5"`},
 		{[]string{"frobnicate"}, 1, `unknown command "frobnicate"`},

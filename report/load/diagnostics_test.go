@@ -245,6 +245,13 @@ body:
   - grid: policy
   - links: ["http://a.example", "http://a.example"]
 `, `warning: links[1]: link listed twice: http://a.example`},
+		{"CitationWithoutReference", "mini/frameworks/main.yaml", `title: F
+body:
+  - As Smith and Jones (2004) and (Doe, 2001) wrote[^1].
+  - table: people
+  - grid: policy
+  - references: ["Smith A. and B. Jones. 2004. A book."]
+`, `mini/frameworks/main.yaml:3:5: warning: body[0]: citation "(Doe, 2001)" matches no reference`},
 		{"UncitedFootnote", "mini/footnotes.yaml", "\"1\": One.\n\"2\": Two.\n", `mini/footnotes.yaml:2:6: warning: 2: footnote 2 is never cited`},
 	}
 	for _, tt := range tests {

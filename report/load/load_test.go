@@ -93,6 +93,7 @@ func TestMaliPublishedInconsistencies(t *testing.T) {
 		got = append(got, d.Msg)
 	}
 	want := []string{
+		`citation "(Ammarrasi, 2005)" matches no reference (no reference names Ammarrasi with the year 2005)`,
 		`link listed twice: http://www.carim.org/includes/sessions.php?lang=en&callContent=401&callText=1057&`,
 		`table "households" (Table 3), row "Total", column "Households with at least one emigrant abroad Number": printed 3,718, computed 3,766 (the sum of "Soninke", "Peulh", "Malinke", "Others"); off by -48`,
 	}
