@@ -322,7 +322,8 @@ func TestAltText(t *testing.T) {
 	}
 }
 
-// op is one call a drawing made on a Renderer.
+// recorder records the calls a drawing makes on a Renderer, and passes
+// them on.
 type recorder struct {
 	chart.Renderer
 	ops []string
@@ -608,7 +609,7 @@ func TestSVGText(t *testing.T) {
 	}
 	checkXML(t, b)
 	s := string(b)
-	for _, want := range []string{"Graphique 5. Missing values &lt;&amp;&gt;", "1\u202f234\u202f567", ">n.d.<", "Côte d’Ivoire ? tab", "Source: A census &amp; a survey"} {
+	for _, want := range []string{"Graphique 5. Missing values &lt;&amp;&gt;", "1 234 567", ">n.d.<", "Côte d’Ivoire ? tab", "Source: A census &amp; a survey"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("svg lacks %q", want)
 		}

@@ -18,6 +18,7 @@ const (
 	titleSize = 10.0
 	labelSize = 9.0
 	smallSize = 8.0
+	minSize   = 5.5
 )
 
 // Distances in pixels.
@@ -263,10 +264,11 @@ const (
 
 // text draws s with its vertical middle at y.
 func (p *plan) text(s string, x, y int, bold bool, size float64, c drawing.Color, align int) {
+	f := p.font(bold)
+	s = clean(f, s)
 	if s == "" {
 		return
 	}
-	f := p.font(bold)
 	switch align {
 	case alignCenter:
 		x -= p.m.width(f, size, s) / 2
@@ -565,6 +567,9 @@ func (p *plan) horizontal(b rect) error {
 	if slotH < minBand {
 		return figureErr(p.f, "%d categories do not fit in %d pixels", nCat, plotBottom-plotTop)
 	}
+	// Values are set no taller than their bars' slots, so that the labels
+	// of adjacent bars do not overlap; 8 points at most.
+	vs := math.Max(minSize, math.Min(smallSize, math.Floor(slotH*0.95*2)/2))
 	// Category labels: a column on the left, at most a third of the width.
 	labW := 0
 	for _, c := range p.d.Categories {
@@ -575,12 +580,9 @@ func (p *plan) horizontal(b rect) error {
 	x0 := b.x0 + labW + gap
 	// Value labels beyond the bars' ends need room on both sides.
 	lo, hi := extent(bs)
-	if p.f.Kind == report.PercentBars {
-		hi = math.Max(hi, 100)
-	}
 	var leftRoom, rightRoom int
 	for _, br := range bs {
-		w := p.m.width(p.fonts.regular, smallSize, br.label) + pad
+		w := p.m.width(p.fonts.regular, vs, br.label) + pad
 		if br.ok && br.v < 0 {
 			leftRoom = max(leftRoom, w)
 		} else {
@@ -601,7 +603,7 @@ func (p *plan) horizontal(b rect) error {
 		if !br.ok || br.v <= 0 {
 			continue
 		}
-		w := p.m.width(p.fonts.regular, smallSize, br.label) + pad
+		w := p.m.width(p.fonts.regular, vs, br.label) + pad
 		avail := float64(b.x1 - w - sc.p0)
 		need := (br.v - sc.lo) / (sc.hi - sc.lo)
 		if need > 0 && avail < need*float64(sc.p1-sc.p0) {
@@ -647,15 +649,15 @@ func (p *plan) horizontal(b rect) error {
 			if p.f.Kind == report.DivergingBars && br.ser == 0 {
 				x, align = zero-pad, alignRight
 			}
-			p.text(br.label, x, yc, false, smallSize, mutedText, align)
+			p.text(br.label, x, yc, false, vs, mutedText, align)
 			continue
 		}
 		x := sc.px(br.v)
 		p.fill(rect{zero, y0, x, y1}, p.color(br.ser, p.d.Categories[br.cat].Total && single))
 		if br.v < 0 {
-			p.text(br.label, x-pad, yc, false, smallSize, textColor, alignRight)
+			p.text(br.label, x-pad, yc, false, vs, textColor, alignRight)
 		} else {
-			p.text(br.label, x+pad, yc, false, smallSize, textColor, alignLeft)
+			p.text(br.label, x+pad, yc, false, vs, textColor, alignLeft)
 		}
 	}
 	p.line(zero, plotTop, zero, plotBottom, axisColor)

@@ -76,14 +76,15 @@ func (m *measurer) width(f *truetype.Font, size float64, s string) int {
 // px converts a font size in points to pixels.
 func px(size float64) float64 { return size * dpi / 72 }
 
-// clean makes text safe to draw with the font: control characters become
-// spaces, runs of white space one space, and characters the font lacks a
-// question mark, so that every back-end draws the same glyphs.
+// clean makes text safe to draw with the font: control characters and
+// spaces the font lacks (such as U+202F) become spaces, runs of them one
+// space, and other characters the font lacks a question mark, so that
+// every back-end draws the same glyphs.
 func clean(f *truetype.Font, s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToValidUTF8(s, "?") {
-		if unicode.IsSpace(r) || unicode.IsControl(r) {
+		if unicode.IsControl(r) || unicode.IsSpace(r) && (r < 0x80 || f.Index(r) == 0) {
 			space = true
 			continue
 		}

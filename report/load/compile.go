@@ -668,6 +668,20 @@ func (c *compiler) table(id string, tf tableFile) *report.Table {
 		}
 	}
 
+	// A count of people cannot be negative; only a difference (a migratory
+	// balance) can.
+	for i, row := range t.Rows {
+		if len(tf.Rows[i].DifferenceOf) > 0 {
+			continue
+		}
+		for j, cell := range row.Cells {
+			if cell.Kind == report.Number && cell.Units < 0 && t.Columns[j].Unit == report.Count {
+				c.errorf(cell.Pos, fmt.Sprintf("rows[%d].values[%d]", i, j),
+					"negative count %s: only a difference row (difference_of) may be negative", report.FormatUnits(cell.Units, cell.Decimals, ",", "."))
+			}
+		}
+	}
+
 	t.Sources = c.sources(tf.Sources, "sources")
 	for i, n := range tf.Notes {
 		p := fmt.Sprintf("notes[%d]", i)

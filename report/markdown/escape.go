@@ -47,8 +47,8 @@ func oneLine(s string) string {
 
 // escapeInline backslash-escapes the characters of s that Markdown could
 // read as inline syntax, so that s is printed as written: \ ` * _ [ ] < | ~ #
-// always, and & when it would start an entity reference. s must already be
-// clean.
+// always, & when it would start an entity reference, and : when it would
+// open an emoji shortcode. s must already be clean.
 func escapeInline(s string) string {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -75,8 +75,20 @@ func needsEscape(s string, i int) bool {
 		return true
 	case '&':
 		return entityAt(s, i)
+	case ':':
+		return emojiAt(s, i)
 	}
 	return false
+}
+
+// emojiAt reports whether s[i:] (s[i] == ':') reads as an emoji shortcode
+// such as :smile: or :+1:, which pandoc's GFM reader turns into an emoji.
+func emojiAt(s string, i int) bool {
+	j := i + 1
+	for j < len(s) && (isASCIIAlnum(s[j]) || s[j] == '_' || s[j] == '+' || s[j] == '-') {
+		j++
+	}
+	return j > i+1 && j < len(s) && s[j] == ':'
 }
 
 // entityAt reports whether s[i:] (s[i] == '&') reads as an entity or

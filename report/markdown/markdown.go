@@ -35,12 +35,15 @@
 //
 // Escaping: data text is printed as written. The characters Markdown could
 // read as inline syntax are backslash-escaped everywhere (\ ` * _ [ ] < | ~ #,
-// and & when it would start an entity), and the start of a block is escaped
+// & when it would start an entity, : when it would open an emoji shortcode
+// such as :smile:, which pandoc reads), and the start of a block is escaped
 // when it would open a list, a heading, a quote or a rule (- + = > "1.").
 // Line breaks inside text become spaces. A GFM table cell cannot hold a
 // line break, so a policy table cell joins its paragraphs with a space,
 // prints its headings in bold and introduces each bullet with "• "; no raw
 // HTML (such as <br>) is written, since cmark-gfm drops it by default.
+// GitHub itself turns a shortcode into an emoji even when escaped; that
+// cannot be prevented in Markdown.
 //
 // Heading anchors follow GitHub's scheme (github-slugger): the heading's
 // text in lower case, keeping letters, marks, numbers, "_", "-" and spaces,

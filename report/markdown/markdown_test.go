@@ -171,7 +171,7 @@ func TestYAMLQuote(t *testing.T) {
 			}{&got}); err != nil {
 				t.Fatalf("yaml.Unmarshal(%s): %v", yamlQuote(s), err)
 			}
-			want := strings.Join(strings.Split(strings.ToValidUTF8(s, "\x00"), "\x00"), "\uFFFD")
+			want := strings.ToValidUTF8(s, "\uFFFD") // one invalid byte at most here
 			if got != want {
 				t.Errorf("round trip of %s = %q, want %q", yamlQuote(s), got, want)
 			}
@@ -745,6 +745,32 @@ func TestErrors(t *testing.T) {
 		err := Render(io.Discard, p, Options{})
 		if err == nil || !strings.Contains(err.Error(), `"a b]"`) {
 			t.Errorf("err = %v, want one naming the footnote id", err)
+		}
+	})
+	t.Run("BadFootnoteIDInHeading", func(t *testing.T) {
+		p := odd()
+		p.Frameworks[0].Blocks = append(p.Frameworks[0].Blocks, report.Block{Kind: report.Heading, Text: report.Text{
+			{Kind: report.SpanPlain, Text: "Heading"},
+			{Kind: report.SpanNote, Text: "x y", Note: &report.Footnote{ID: "x y"}},
+		}})
+		err := Render(io.Discard, p, Options{})
+		if err == nil || !strings.Contains(err.Error(), `"x y"`) {
+			t.Errorf("err = %v, want one naming the footnote id", err)
+		}
+	})
+	t.Run("NilElements", func(t *testing.T) {
+		p := odd()
+		p.Frameworks = append(p.Frameworks, nil)
+		p.Tables[0].Rows = append(p.Tables[0].Rows, nil)
+		p.Grids[0].Rows = append(p.Grids[0].Rows, nil)
+		p.Grids[0].Rows[0].Entries = append(p.Grids[0].Rows[0].Entries, nil)
+		p.Footnotes = append(p.Footnotes, nil)
+		if err := Render(io.Discard, p, Options{FigurePath: figurePath}); err != nil {
+			t.Error(err)
+		}
+		p.Tables[0].Columns[1] = nil
+		if err := Render(io.Discard, p, Options{}); err == nil {
+			t.Error("no error for a missing column")
 		}
 	})
 	t.Run("Writer", func(t *testing.T) {

@@ -123,6 +123,8 @@ type builder struct {
 	defined map[string]bool
 	// byID holds the notes cited, by id.
 	byID map[string]*report.Footnote
+	// err is the first error met while making a heading.
+	err error
 }
 
 func build(p *report.Profile, opt Options) (*document, error) {
@@ -134,7 +136,11 @@ func build(p *report.Profile, opt Options) (*document, error) {
 			}
 		}
 	}
-	return b.document()
+	d, err := b.document()
+	if err == nil {
+		err = b.err
+	}
+	return d, err
 }
 
 func (b *builder) document() (*document, error) {
@@ -170,6 +176,9 @@ func (b *builder) document() (*document, error) {
 	d.ContentsHeading = b.heading(2, plain(l.Contents))
 
 	for _, f := range b.p.Frameworks {
+		if f == nil {
+			continue
+		}
 		fw, err := b.framework(f)
 		if err != nil {
 			return nil, err
@@ -239,7 +248,7 @@ func (b *builder) authorsField() metaField {
 }
 
 func contents(h heading) contentsEntry {
-	return contentsEntry{Indent: strings.Repeat("  ", h.Level-2), Text: h.Plain, ID: h.ID}
+	return contentsEntry{Indent: strings.Repeat("  ", max(h.Level-2, 0)), Text: h.Plain, ID: h.ID}
 }
 
 // heading makes a heading of the given level (1–6) and assigns its anchor.
@@ -248,8 +257,8 @@ func contents(h heading) contentsEntry {
 func (b *builder) heading(level int, t report.Text) heading {
 	level = min(max(level, 1), 6)
 	s, err := b.text(t, true)
-	if err != nil {
-		s = escapeInline(clean(t.Plain()))
+	if err != nil && b.err == nil {
+		b.err = err
 	}
 	p, _ := b.text(t, false)
 	return heading{
@@ -411,7 +420,10 @@ func (b *builder) table(t *report.Table) (*table, error) {
 	out.Header = append(out.Header, escapeInline(clean(t.Stub)))
 	out.Align = append(out.Align, ":---")
 	seen := map[string]int{}
-	for _, c := range t.Columns {
+	for i, c := range t.Columns {
+		if c == nil {
+			return nil, fmt.Errorf("table %d: column %d is missing", t.Number, i+1)
+		}
 		h := clean(c.Heading())
 		seen[h]++
 		if n := seen[h]; n > 1 {
@@ -422,6 +434,9 @@ func (b *builder) table(t *report.Table) (*table, error) {
 	}
 
 	for _, r := range t.Rows {
+		if r == nil {
+			continue
+		}
 		row := make([]string, 0, len(out.Header))
 		label := escapeInline(joinNonEmpty(" ", clean(r.Lead), clean(r.Label)))
 		if r.Total {
@@ -497,8 +512,12 @@ func (b *builder) grid(g *report.Grid) (*table, error) {
 		Align:   []string{":---", ":---", ":---"},
 	}
 	for _, r := range g.Rows {
+		if r == nil {
+			continue
+		}
 		head := joinNonEmpty(" ", strong(escapeInline(clean(r.Heading))), emph(escapeInline(clean(r.Subheading))))
-		for i, e := range r.Entries {
+		emitted := false
+		for _, e := range r.Entries {
 			if e == nil {
 				continue
 			}
@@ -524,12 +543,13 @@ func (b *builder) grid(g *report.Grid) (*table, error) {
 				cells = []string{outw, inw}
 			}
 			h := ""
-			if i == 0 {
+			if !emitted {
 				h = head
 			}
 			out.Rows = append(out.Rows, append([]string{h}, cells...))
+			emitted = true
 		}
-		if len(r.Entries) == 0 {
+		if !emitted {
 			out.Rows = append(out.Rows, []string{head, "", ""})
 		}
 	}

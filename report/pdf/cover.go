@@ -13,7 +13,7 @@ func (d *doc) cover() *page {
 	g := d.geo
 	m := d.p.Meta
 	put := func(s string, st style, y float64) float64 {
-		return d.centered(pg, plain(s), st, y)
+		return d.centered(pg, plain(s), st, y, 2)
 	}
 	y := g.top + 4
 	if m.Publisher != "" {
@@ -53,7 +53,7 @@ func (d *doc) cover() *page {
 	}
 	if m.Website != "" {
 		d.centered(pg, report.Text{{Kind: report.SpanLink, Text: m.Website, URL: websiteURL(m.Website)}},
-			style{face: sans, size: 9, leading: 4.4, color: ink}, y)
+			style{face: sans, size: 9, leading: 4.4, color: ink}, y, 1)
 		y += 4.4
 	}
 	if m.Funding != "" {
@@ -61,18 +61,21 @@ func (d *doc) cover() *page {
 	}
 	if m.Copyright != "" {
 		st := style{face: serif, size: 8, leading: 3.6, color: grey}
-		n := len(d.breakLines(d.words(plain(m.Copyright), st), g.tw, g.tw))
-		d.centered(pg, plain(m.Copyright), st, g.ph-14-float64(n)*st.leading)
+		n := min(len(d.breakLines(d.words(plain(m.Copyright), st), g.tw, g.tw)), 4)
+		d.centered(pg, plain(m.Copyright), st, g.ph-14-float64(n)*st.leading, 4)
 	}
 	return pg
 }
 
 // centered sets t centered across the text width with its first line's
-// top at y, and returns the y under it.
-func (d *doc) centered(pg *page, t report.Text, st style, y float64) float64 {
+// top at y, in at most maxLines lines (the cover has no room for more),
+// and returns the y under it.
+func (d *doc) centered(pg *page, t report.Text, st style, y float64, maxLines int) float64 {
 	st.center = true
 	st.justify = false
-	for _, l := range d.breakLines(d.words(t, st), d.geo.tw, d.geo.tw) {
+	ls := d.breakLines(d.words(t, st), d.geo.tw, d.geo.tw)
+	ls = d.capLines(ls, maxLines, st, d.geo.tw)
+	for _, l := range ls {
 		pg.ops = append(pg.ops, d.lineOps(l, st, d.geo.left, y+baseline(st), d.geo.tw)...)
 		y += st.leading
 	}

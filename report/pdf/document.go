@@ -362,23 +362,20 @@ func (d *doc) columnsBand(c *report.Columns) *band {
 	tw := d.geo.tw
 	cw := (tw - gap) / 2
 	l := d.p.Labels
-	hd := &box{h: 8.5}
+	var heads [2]*box
 	for i, lab := range []string{l.Outward, l.Inward} {
-		x := float64(i) * (cw + gap)
+		h := &box{h: 8.5}
 		ls := d.breakLines(d.words(plain(lab), stColHead), cw, cw)
 		if len(ls) > 0 {
-			hd.ops = append(hd.ops, d.lineOps(ls[0], stColHead, x, 5, cw)...)
+			h.ops = append(h.ops, d.lineOps(ls[0], stColHead, 0, 5, cw)...)
 		}
-		hd.ops = append(hd.ops, op{kind: opLine, x: x, y: 6.6, w: cw, color: navy, width: 0.35})
+		h.ops = append(h.ops, op{kind: opLine, x: 0, y: 6.6, w: cw, color: navy, width: 0.35})
+		heads[i] = h
 	}
-	hd.keep = true
-	left := &column{x: 0, w: cw, boxes: d.itemBoxes(c.Outward, stBody, stSub, cw, l.Outward)}
-	right := &column{x: cw + gap, w: cw, boxes: d.itemBoxes(c.Inward, stBody, stSub, cw, l.Inward)}
-	rep := &box{h: hd.h, ops: hd.ops}
+	left := &column{x: 0, w: cw, head: heads[0], boxes: d.itemBoxes(c.Outward, stBody, stSub, cw, l.Outward)}
+	right := &column{x: cw + gap, w: cw, head: heads[1], boxes: d.itemBoxes(c.Inward, stBody, stSub, cw, l.Inward)}
 	return &band{
 		cols:     []*column{left, right},
-		intro:    []*box{hd},
-		header:   []*box{rep},
 		gapAfter: s3,
 		fragment: func(pg *page, y0, y1 float64, first, last bool) {
 			if y1 > y0 {

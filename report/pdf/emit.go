@@ -22,9 +22,9 @@ func (d *doc) finish() {
 		}
 		d.drawNotes(pg)
 		hy := g.top - 9
-		var extra []op
-		extra = append(extra, d.runLine(run, stRunning, g.left, hy, g.tw, false)...)
-		extra = append(extra, op{kind: opLine, x: g.left, y: hy + 2.2, w: g.tw, color: rule, width: 0.2})
+		var head, extra []op
+		head = append(head, d.runLine(run, stRunning, g.left, hy, g.tw, false)...)
+		head = append(head, op{kind: opLine, x: g.left, y: hy + 2.2, w: g.tw, color: rule, width: 0.2})
 		fy := g.ph - 10
 		extra = append(extra, op{kind: opLine, x: g.left, y: fy - 4.2, w: g.tw, color: rule, width: 0.2})
 		folio := strings.TrimSpace(fmt.Sprintf("%s %d %s %d", l.Page, i+1, l.Of, n))
@@ -36,7 +36,7 @@ func (d *doc) finish() {
 			}
 		}
 		extra = append(extra, d.runLine(folio, stRunning, g.left, fy, g.tw, true)...)
-		pg.ops = append(extra, pg.ops...)
+		pg.ops = append(append(head, pg.ops...), extra...)
 	}
 }
 
@@ -44,11 +44,31 @@ func (d *doc) finish() {
 func (d *doc) runLine(s string, st style, x, y, w float64, right bool) []op {
 	st.right = right
 	st.justify = false
-	ls := d.breakLines(d.words(plain(s), st), 1e9, 1e9)
+	ls := d.breakLines(d.words(plain(d.truncate(s, st, w)), st), 1e9, 1e9)
 	if len(ls) == 0 {
 		return nil
 	}
 	return d.lineOps(ls[0], st, x, y, w)
+}
+
+// truncate shortens s with an ellipsis so that it fits in w mm.
+func (d *doc) truncate(s string, st style, w float64) string {
+	s = d.fonts.sanitize(st.face, s)
+	if d.fonts.width(st.face, st.size, s) <= w {
+		return s
+	}
+	ell := d.fonts.sanitize(st.face, "…")
+	rs := []rune(s)
+	lo, hi := 0, len(rs)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.fonts.width(st.face, st.size, string(rs[:mid])+ell) <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(rs[:lo]) + ell
 }
 
 // pdfDate is the document's date: Options.Date, else the profile's ISO

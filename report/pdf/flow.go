@@ -79,6 +79,8 @@ type column struct {
 	padTop    float64
 	padBottom float64
 	boxes     []*box
+	// head is drawn above the column on each page it continues on.
+	head *box
 }
 
 // band is a set of columns that start at the same height.
@@ -343,7 +345,11 @@ func (e *engine) place(b *band) {
 		need := heights(b.intro)
 		g := 0.0
 		for _, c := range b.cols {
-			g = max(g, firstGroup(c))
+			hh := 0.0
+			if c.head != nil {
+				hh = c.head.h
+			}
+			g = max(g, hh+firstGroup(c))
 		}
 		if e.y+need+g > e.limit(e.pg.notes)+1e-6 {
 			e.newPage()
@@ -366,6 +372,15 @@ func (e *engine) place(b *band) {
 				e.y += hb.h
 			}
 		}
+		// The column heads: all of them above the first fragment, then
+		// those of the columns that go on.
+		headY, hh := e.y, 0.0
+		for i, c := range b.cols {
+			if c.head != nil && (first || next[i] < len(c.boxes)) {
+				hh = max(hh, c.head.h)
+			}
+		}
+		e.y += hh
 		y0 := e.y
 		capY := e.bottom
 		var runs []run
@@ -393,7 +408,11 @@ func (e *engine) place(b *band) {
 		end := y0
 		done := true
 		for i, r := range runs {
-			e.commit(r, e.d.geo.left+b.cols[i].x)
+			c := b.cols[i]
+			if c.head != nil && (first || next[i] < len(c.boxes)) {
+				e.drawBox(c.head, e.d.geo.left+c.x, headY)
+			}
+			e.commit(r, e.d.geo.left+c.x)
 			next[i] = r.next
 			end = max(end, r.end)
 			if r.next < len(b.cols[i].boxes) {

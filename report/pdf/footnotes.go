@@ -23,7 +23,10 @@ func (d *doc) noteLayout(n *report.Footnote) *noteLayout {
 		return nl
 	}
 	tw := d.geo.tw
-	bs := d.textBoxes(n.Text, stNote, noteIndent, tw-noteIndent)
+	w := tw - noteIndent
+	maxLines := int((d.geo.bottom - d.geo.top) / 3 / stNote.leading)
+	lines := d.capLines(d.breakLines(d.words(n.Text, stNote), w, w), maxLines, stNote, w)
+	bs := d.lineBoxes(lines, stNote, noteIndent, w)
 	num := d.fonts.sanitize(stNote.face, n.ID)
 	if len(bs) == 0 {
 		bs = []*box{{h: stNote.leading}}

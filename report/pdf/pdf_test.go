@@ -2,8 +2,13 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,12 +20,12 @@ import (
 
 var (
 	update  = flag.Bool("update", false, "rewrite the golden files under testdata/")
-	outFile = flag.String("out", "", "also write the Mali PDF to this file, for viewing")
+	outFile = flag.String("out", "", "also write the Mali PDF (and its layout log) to this file, for viewing")
 )
 
 var testDate = time.Date(2010, 5, 1, 0, 0, 0, 0, time.UTC)
 
-// frameFigure stands in for charts.DrawPDF: a framed box with the title.
+// frameFigure stands in for charts.DrawPDF: a framed box.
 func frameFigure(pdf *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error {
 	pdf.SetDrawColor(120, 120, 120)
 	pdf.SetLineWidth(0.3)
@@ -28,23 +33,388 @@ func frameFigure(pdf *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error {
 	return nil
 }
 
+func render(tb testing.TB, p *report.Profile, opt Options) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := Render(&buf, p, opt); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func layoutOf(tb testing.TB, p *report.Profile, opt Options) *doc {
+	tb.Helper()
+	d, err := layout(p, opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
 func TestWriteMali(t *testing.T) {
 	if *outFile == "" {
 		t.Skip("no -out")
 	}
 	p := reporttest.Mali(t)
-	var buf bytes.Buffer
-	if err := Render(&buf, p, Options{Date: testDate, Figure: frameFigure}); err != nil {
+	opt := Options{Date: testDate, Figure: frameFigure}
+	if err := os.WriteFile(*outFile, render(t, p, opt), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(*outFile, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(*outFile+".log", []byte(layoutOf(t, p, opt).layoutLog()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d, err := layout(p, Options{Date: testDate, Figure: frameFigure})
+}
+
+// TestGolden compares the layout log (page count, outline, the text lines
+// of each page in drawing order) with testdata/*.golden.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		p    func(testing.TB) *report.Profile
+		opt  Options
+	}{
+		{"mali", reporttest.Mali, Options{Figure: frameFigure}},
+		{"mali-letter-nofigures", reporttest.Mali, Options{PageSize: "Letter"}},
+		{"long", longProfile, Options{Figure: frameFigure}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := layoutOf(t, tt.p(t), tt.opt).layoutLog()
+			file := filepath.Join("testdata", tt.name+".golden")
+			if *update {
+				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("layout differs from %s (run with -update after checking the PDF):\n%s", file, firstDiff(got, string(want)))
+			}
+		})
+	}
+}
+
+// firstDiff shows the first differing line of two texts.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got: %q\nwant: %q", i+1, gl, wl)
+		}
+	}
+	return ""
+}
+
+func TestDeterministic(t *testing.T) {
+	tests := []struct {
+		name string
+		p    func(testing.TB) *report.Profile
+	}{
+		{"mali", reporttest.Mali},
+		{"long", longProfile},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.p(t)
+			opt := Options{Date: testDate, Figure: frameFigure}
+			a := render(t, p, opt)
+			for range 3 {
+				if b := render(t, p, opt); !bytes.Equal(a, b) {
+					t.Fatal("two renders of the same profile differ")
+				}
+			}
+		})
+	}
+}
+
+func TestDate(t *testing.T) {
+	p := reporttest.Mali(t)
+	tests := []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"from options", Options{Date: time.Date(2021, 3, 4, 5, 6, 7, 0, time.UTC)}, "D:20210304050607"},
+		{"from the profile", Options{}, "D:20100501000000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := render(t, p, tt.opt)
+			if got := bytes.Count(out, []byte(tt.want)); got != 2 {
+				t.Errorf("found %q %d times, want 2 (creation and modification)", tt.want, got)
+			}
+		})
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	p := reporttest.Mali(t)
+	out := render(t, p, Options{Date: testDate})
+	for _, want := range []string{"/Lang (" + p.Meta.Language + ")", "/Title ", "/Author ", "/Subject ", "/Keywords ", "/Outlines", "/URI "} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("PDF lacks %q", want)
+		}
+	}
+}
+
+func TestPageSize(t *testing.T) {
+	p := reporttest.Mali(t)
+	tests := []struct {
+		size    string
+		w, h    float64
+		wantErr bool
+	}{
+		{"", 210, 297, false},
+		{"A4", 210, 297, false},
+		{"Letter", 215.9, 279.4, false},
+		{"A5", 0, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.size, func(t *testing.T) {
+			d, err := layout(p, Options{PageSize: tt.size})
+			if tt.wantErr {
+				if err == nil {
+					t.Fatal("got no error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.geo.pw != tt.w || d.geo.ph != tt.h {
+				t.Errorf("page %gx%g, want %gx%g", d.geo.pw, d.geo.ph, tt.w, tt.h)
+			}
+			checkPages(t, d)
+		})
+	}
+}
+
+// TestPublishedNumbers checks that every number of the five tables is
+// drawn, as published.
+func TestPublishedNumbers(t *testing.T) {
+	p := reporttest.Mali(t)
+	d := layoutOf(t, p, Options{})
+	cells := map[string]bool{}
+	for _, pg := range d.pages {
+		for _, o := range pg.ops {
+			if o.kind == opText {
+				cells[o.text] = true
+			}
+		}
+	}
+	for _, n := range reporttest.PublishedNumbers() {
+		if !cells[n] {
+			t.Errorf("number %q is not drawn as one cell", n)
+		}
+	}
+}
+
+// TestExtractedText reads the PDF back with pdftotext, when installed:
+// every published number and the accented names must come back.
+func TestExtractedText(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	p := reporttest.Mali(t)
+	file := filepath.Join(t.TempDir(), "mali.pdf")
+	if err := os.WriteFile(file, render(t, p, Options{Date: testDate}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-raw", file, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(*outFile+".log", []byte(d.layoutLog()), 0o644); err != nil {
-		t.Fatal(err)
+	text := string(out)
+	for _, n := range reporttest.PublishedNumbers() {
+		if !strings.Contains(text, n) {
+			t.Errorf("pdftotext lacks %q", n)
+		}
 	}
+	for _, s := range []string{"Recensement Administratif à Caractère Electoral", "Enquête Migration et Urbanisation", "Réseau Migrations et Urbanisation en Afrique de l’Ouest"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("pdftotext lacks %q", s)
+		}
+	}
+}
+
+// checkPages checks what every page must satisfy: body text inside the
+// page, footnotes on the page of their citation.
+func checkPages(t *testing.T, d *doc) {
+	t.Helper()
+	for i, pg := range d.pages {
+		for _, o := range pg.ops {
+			if o.kind != opText {
+				continue
+			}
+			if o.x < d.geo.left-0.01 || o.x+o.w > d.geo.right+0.5 || o.y < 0 || o.y > d.geo.ph {
+				t.Errorf("page %d: %q at (%.1f, %.1f) is outside the text block", i+1, o.text, o.x, o.y)
+			}
+		}
+	}
+}
+
+func TestInvariantsMali(t *testing.T) {
+	checkPages(t, layoutOf(t, reporttest.Mali(t), Options{Figure: frameFigure}))
+}
+
+// pageOf returns the 1-based page whose lines contain s, or 0.
+func pageOf(d *doc, s string) int {
+	for i, pg := range d.pages {
+		for _, l := range pageLines(pg) {
+			if strings.Contains(l, s) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+func TestLongColumns(t *testing.T) {
+	d := layoutOf(t, longProfile(t), Options{Figure: frameFigure})
+	checkPages(t, d)
+
+	t.Run("columns flow across pages", func(t *testing.T) {
+		first, last := pageOf(d, "Left 1 "), pageOf(d, "Left 80 ")
+		if first == 0 || last <= first {
+			t.Fatalf("left column from page %d to %d, want several pages", first, last)
+		}
+		if r := pageOf(d, "Right 20 "); r < first || r > last {
+			t.Errorf("right column's end on page %d, outside %d–%d", r, first, last)
+		}
+	})
+	t.Run("left column before right column on each page", func(t *testing.T) {
+		for i, pg := range d.pages {
+			seenRight := false
+			for _, l := range pageLines(pg) {
+				if strings.HasPrefix(l, "Right ") {
+					seenRight = true
+				}
+				if strings.HasPrefix(l, "Left ") && seenRight {
+					t.Fatalf("page %d: left-column line %q drawn after the right column", i+1, l)
+				}
+			}
+		}
+	})
+	t.Run("the section ends below the longer column", func(t *testing.T) {
+		after := pageOf(d, "After the columns")
+		if after < pageOf(d, "Left 80 ") {
+			t.Errorf("the paragraph after the columns is on page %d, before the left column ends", after)
+		}
+	})
+	t.Run("footnotes on the citing page", func(t *testing.T) {
+		for _, id := range []string{"L", "R"} {
+			cite := pageOf(d, "cite"+id)
+			note := pageOf(d, "Note text "+id)
+			if cite == 0 || cite != note {
+				t.Errorf("note %s cited on page %d, printed on page %d", id, cite, note)
+			}
+		}
+	})
+	t.Run("table header repeats", func(t *testing.T) {
+		first, last := pageOf(d, "Row 1 "), pageOf(d, "Row 150 ")
+		if last <= first {
+			t.Fatalf("table on pages %d–%d, want a page break", first, last)
+		}
+		for n := first; n <= last; n++ {
+			found := 0
+			for _, l := range pageLines(d.pages[n-1]) {
+				if l == "Count" || l == "Share" {
+					found++
+				}
+			}
+			if found != 2 {
+				t.Errorf("page %d: table header not repeated", n)
+			}
+		}
+	})
+	t.Run("no heading alone at a page foot", func(t *testing.T) {
+		for i, pg := range d.pages {
+			ls := pageLines(pg)
+			// The last body line is before the footnotes and the footer.
+			for j, l := range ls {
+				if strings.HasPrefix(l, "Heading ") && j+1 < len(ls) && strings.HasPrefix(ls[j+1], "Page ") {
+					t.Errorf("page %d ends with heading %q", i+1, l)
+				}
+			}
+		}
+	})
+}
+
+func TestOddText(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"emoji", "Migration 🚀 and 👩‍👩‍👧 families"},
+		{"control characters", "tab\there, bell\a, nul\x00, newline\nend"},
+		{"invalid UTF-8", "bad \xff\xfe bytes"},
+		{"bidi and zero-width", "a\u202eb\u200bc\ufeffd"},
+		{"very long word", strings.Repeat("x", 3000)},
+		{"very long URL", "http://example.org/" + strings.Repeat("path/", 300)},
+		{"CJK", "移民 プロファイル"},
+		{"empty", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := smallProfile(tt.text)
+			out := render(t, p, Options{Date: testDate})
+			if !bytes.HasPrefix(out, []byte("%PDF-")) {
+				t.Fatal("not a PDF")
+			}
+			checkPages(t, layoutOf(t, p, Options{}))
+		})
+	}
+}
+
+func TestErrors(t *testing.T) {
+	boom := errors.New("boom")
+	tests := []struct {
+		name string
+		p    *report.Profile
+		opt  Options
+		want error
+	}{
+		{"nil profile", nil, Options{}, nil},
+		{"bad page size", smallProfile("x"), Options{PageSize: "B5"}, nil},
+		{"figure fails", reporttest.Mali(t), Options{Figure: func(*fpdf.Fpdf, *report.Figure, float64, float64, float64, float64) error { return boom }}, boom},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Render(&bytes.Buffer{}, tt.p, tt.opt)
+			if err == nil {
+				t.Fatal("got no error")
+			}
+			if !strings.HasPrefix(err.Error(), "pdf: ") {
+				t.Errorf("error %q lacks the package prefix", err)
+			}
+			if tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("error %v does not wrap %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func BenchmarkPDF(b *testing.B) {
+	p := reporttest.Mali(b)
+	opt := Options{Date: testDate, Figure: frameFigure}
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := Render(&buf, p, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
 }

@@ -321,8 +321,8 @@ func (d *doc) breakLines(ws []word, first, width float64) []textLine {
 			cost := 0.0
 			if j < n {
 				gaps := float64(j - 1 - i)
-				slack := max(avail-w, 0)
-				cost = 1 + slack*slack/((gaps+0.5)*(gaps+0.5))
+				r := max(avail-w, 0) / (gaps + 0.5)
+				cost = 1 + r*r*r
 			}
 			if c := best[i] + cost; c < best[j] {
 				best[j], from[j] = c, i
@@ -349,6 +349,33 @@ func (d *doc) breakLines(ws []word, first, width float64) []textLine {
 	}
 	lines[len(lines)-1].last = true
 	return lines
+}
+
+// capLines keeps at most n lines, ending the last kept one with an
+// ellipsis when lines were dropped: for boxes that cannot break (a table
+// row, a footnote), so that absurdly long text cannot overflow a page.
+func (d *doc) capLines(ls []textLine, n int, st style, width float64) []textLine {
+	if len(ls) <= n || n < 1 {
+		return ls
+	}
+	ls = ls[:n]
+	var b strings.Builder
+	for _, w := range ls[n-1].words {
+		for _, f := range w.frags {
+			b.WriteString(f.text)
+		}
+		b.WriteByte(' ')
+	}
+	b.WriteString(strings.Repeat("x", 100))
+	last := textLine{last: true, words: d.words(plain(d.truncate(b.String(), st, width)), st)}
+	for i, w := range last.words {
+		last.w += w.w
+		if i > 0 {
+			last.w += last.words[i-1].space
+		}
+	}
+	ls[n-1] = last
+	return ls
 }
 
 // cutLong cuts every word wider than width into pieces that fit; the
@@ -460,9 +487,9 @@ func (d *doc) lineOps(l textLine, st style, x, y, width float64) []op {
 	switch {
 	case st.justify && !l.last && len(l.words) > 1:
 		gap = (width - l.w) / float64(len(l.words)-1)
-		// A line that would need gaps of more than three spaces is left
+		// A line that would need gaps of more than six spaces is left
 		// ragged rather than torn apart.
-		if gap < 0 || gap > 3*l.words[0].space {
+		if gap < 0 || gap > 6*l.words[0].space {
 			gap = 0
 		}
 	case st.center:

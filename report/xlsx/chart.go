@@ -3,10 +3,10 @@ package xlsx
 import (
 	"encoding/xml"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/migprofile/migprofile/charts"
 	"github.com/migprofile/migprofile/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -21,105 +21,60 @@ type chartData struct {
 	values     [][]pos // values[series][category]
 }
 
-// resolve finds the cells a figure draws, ordered as the figure asks.
+// resolve finds the cells a figure draws (charts.Data decides which, and
+// in which order).
 func (b *builder) resolve(f *report.Figure, lay *tableLayout) (*chartData, error) {
-	t := f.Table
-	rowPos := func(id string) (int, *report.Row, error) {
-		r, ok := lay.rowOf[id]
-		if !ok {
-			return 0, nil, fmt.Errorf("unknown row %q", id)
-		}
-		return r, lay.rowByID[id], nil
+	ds, err := charts.Data(f)
+	if err != nil {
+		return nil, err
 	}
-	colPos := func(id string) (int, int, error) {
-		c, ok := lay.colOf[id]
-		if !ok {
-			return 0, 0, fmt.Errorf("unknown column %q", id)
+	rowAt := func(i int) (int, error) {
+		if i < 0 || i >= len(lay.rowAt) {
+			return 0, fmt.Errorf("row index %d out of range", i)
 		}
-		return c, lay.colIndex[id], nil
+		return lay.rowAt[i], nil
 	}
-	cats := f.Categories
-	if len(cats) == 0 {
+	colAt := func(i int) (int, error) {
+		if i < 0 || i >= len(lay.colAt) {
+			return 0, fmt.Errorf("column index %d out of range", i)
+		}
+		return lay.colAt[i], nil
+	}
+	d := &chartData{values: make([][]pos, len(ds.Series))}
+	for _, c := range ds.Categories {
 		if f.Transpose {
-			for _, c := range t.Columns {
-				cats = append(cats, c.ID)
-			}
-		} else {
-			for _, r := range t.Rows {
-				cats = append(cats, r.ID)
-			}
-		}
-	}
-	if len(f.Series) == 0 {
-		return nil, fmt.Errorf("no series")
-	}
-	d := &chartData{values: make([][]pos, len(f.Series))}
-	// value[i] is category i's value in the first series, for sorting.
-	type catInfo struct {
-		label pos
-		cells []pos
-		first float64
-		ok    bool
-	}
-	infos := make([]catInfo, len(cats))
-	for si, sid := range f.Series {
-		if f.Transpose {
-			r, row, err := rowPos(sid)
+			col, err := colAt(c.Index)
 			if err != nil {
 				return nil, err
 			}
-			d.names = append(d.names, pos{lay.labelCol, r})
-			for ci, cid := range cats {
-				c, idx, err := colPos(cid)
-				if err != nil {
-					return nil, err
-				}
-				infos[ci].label = pos{c, lay.header}
-				infos[ci].cells = append(infos[ci].cells, pos{c, r})
-				if si == 0 {
-					infos[ci].first, infos[ci].ok = cellAt(row, idx).Value()
-				}
-			}
+			d.categories = append(d.categories, pos{col, lay.header})
 			continue
 		}
-		c, idx, err := colPos(sid)
+		row, err := rowAt(c.Index)
 		if err != nil {
 			return nil, err
 		}
-		d.names = append(d.names, pos{c, lay.header})
-		for ci, rid := range cats {
-			r, row, err := rowPos(rid)
+		d.categories = append(d.categories, pos{lay.labelCol, row})
+	}
+	for si, sr := range ds.Series {
+		if f.Transpose {
+			row, err := rowAt(sr.Index)
 			if err != nil {
 				return nil, err
 			}
-			infos[ci].label = pos{lay.labelCol, r}
-			infos[ci].cells = append(infos[ci].cells, pos{c, r})
-			if si == 0 {
-				infos[ci].first, infos[ci].ok = cellAt(row, idx).Value()
+			d.names = append(d.names, pos{lay.labelCol, row})
+			for _, c := range d.categories {
+				d.values[si] = append(d.values[si], pos{c.col, row})
 			}
+			continue
 		}
-	}
-	switch f.Sort {
-	case "ascending", "descending":
-		desc := f.Sort == "descending"
-		sort.SliceStable(infos, func(i, j int) bool {
-			a, b := infos[i], infos[j]
-			if a.ok != b.ok {
-				return a.ok // blanks last
-			}
-			if desc {
-				return a.first > b.first
-			}
-			return a.first < b.first
-		})
-	case "":
-	default:
-		return nil, fmt.Errorf("unknown sort %q", f.Sort)
-	}
-	for _, in := range infos {
-		d.categories = append(d.categories, in.label)
-		for si := range f.Series {
-			d.values[si] = append(d.values[si], in.cells[si])
+		col, err := colAt(sr.Index)
+		if err != nil {
+			return nil, err
+		}
+		d.names = append(d.names, pos{col, lay.header})
+		for _, c := range d.categories {
+			d.values[si] = append(d.values[si], pos{col, c.row})
 		}
 	}
 	return d, nil

@@ -11,14 +11,11 @@ import (
 // tableLayout records where a statistical table's cells are, so that
 // charts can refer to them.
 type tableLayout struct {
-	sheet     string
-	header    int            // row of the header
-	labelCol  int            // column of the row labels
-	rowOf     map[string]int // row id -> sheet row
-	colOf     map[string]int // column id -> sheet column
-	rowByID   map[string]*report.Row
-	colIndex  map[string]int // column id -> index in Table.Columns
-	firstData int
+	sheet    string
+	header   int   // row of the header
+	labelCol int   // column of the row labels
+	rowAt    []int // sheet row of each of Table.Rows
+	colAt    []int // sheet column of each of Table.Columns
 }
 
 // unitsFloat returns units/10^decimals as the nearest float64.
@@ -117,14 +114,7 @@ func (b *builder) writeTable(pt *part) error {
 	}
 	b.used.add(used)
 
-	lay := &tableLayout{
-		sheet:    pt.sheet,
-		labelCol: 1,
-		rowOf:    make(map[string]int, len(t.Rows)),
-		colOf:    make(map[string]int, len(t.Columns)),
-		rowByID:  make(map[string]*report.Row, len(t.Rows)),
-		colIndex: make(map[string]int, len(t.Columns)),
-	}
+	lay := &tableLayout{sheet: pt.sheet, labelCol: 1}
 	headers := []string{or(t.Stub, b.w.Row)}
 	numeric := map[int]bool{}
 	if hasParent {
@@ -136,10 +126,7 @@ func (b *builder) writeTable(pt *part) error {
 		}
 		h := b.columnHeading(c)
 		headers = append(headers, h)
-		if _, dup := lay.colOf[c.ID]; !dup {
-			lay.colOf[c.ID] = len(headers)
-			lay.colIndex[c.ID] = i
-		}
+		lay.colAt = append(lay.colAt, len(headers))
 		numeric[len(headers)] = true
 		if annotated[i] {
 			headers = append(headers, h+" "+b.w.Annotation)
@@ -207,27 +194,21 @@ func (b *builder) writeTable(pt *part) error {
 	for i, h := range headers {
 		s.width[i+1] = max(s.width[i+1]/2, min(len([]rune(h)), 12))
 	}
-	lay.firstData = row + 1
 	var parents []*report.Row // parents[level] = last row seen at that level
 	for ri, r := range t.Rows {
 		if r == nil {
 			return fmt.Errorf("xlsx: table %q: row %d is nil", t.ID, ri+1)
 		}
 		row++
-		if r.ID != "" {
-			if _, dup := lay.rowOf[r.ID]; !dup {
-				lay.rowOf[r.ID] = row
-				lay.rowByID[r.ID] = r
-			}
-		}
+		lay.rowAt = append(lay.rowAt, row)
 		lk := styleKey{wrap: true, bold: r.Total, indent: max(r.Level, 0)}
-		s.str(1, row, or(r.Label, r.Lead), lk)
+		s.str(1, row, rowLabel(r), lk)
 		col := 2
 		if hasParent {
 			parent := markNotApplicable
 			for lv := min(r.Level, len(parents)) - 1; lv >= 0; lv-- {
 				if parents[lv] != nil {
-					parent = or(parents[lv].Label, parents[lv].Lead)
+					parent = rowLabel(parents[lv])
 					break
 				}
 			}
@@ -279,6 +260,15 @@ func (b *builder) writeTable(pt *part) error {
 	})
 	b.layouts[t] = lay
 	return s.finish()
+}
+
+// rowLabel returns a row's label. A sub-row's lead ("of which") is left
+// out: the Parent column says what it is part of.
+func rowLabel(r *report.Row) string {
+	if r.Level > 0 || strings.TrimSpace(r.Lead) == "" {
+		return or(r.Label, r.Lead)
+	}
+	return strings.TrimSpace(r.Lead + " " + r.Label)
 }
 
 // markLines explains the shorthands used on a sheet, one line each.

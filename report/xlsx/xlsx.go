@@ -44,7 +44,7 @@ func Render(w io.Writer, p *report.Profile, opt Options) error {
 		return errors.New("xlsx: nil profile")
 	}
 	b := &builder{
-		f:        excelize.NewFile(),
+		f:        excelize.NewFile().SetZipWriter(newZipWriter),
 		p:        p,
 		opt:      opt,
 		w:        withDefaults(opt.Words),

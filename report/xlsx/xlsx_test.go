@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -275,8 +276,12 @@ func TestRoundTrip(t *testing.T) {
 					t.Errorf("table ends in column %d, want %d", c2, col-1)
 				}
 				for ri, r := range tb.Rows {
-					if got, _ := f.GetCellValue(sheet, cell(1, hr+1+ri)); got != r.Label {
-						t.Errorf("A%d = %q, want label %q", hr+1+ri, got, r.Label)
+					want := r.Label
+					if r.Level == 0 && r.Lead != "" {
+						want = r.Lead + " " + r.Label
+					}
+					if got, _ := f.GetCellValue(sheet, cell(1, hr+1+ri)); got != want {
+						t.Errorf("A%d = %q, want label %q", hr+1+ri, got, want)
 					}
 				}
 			})
@@ -524,5 +529,59 @@ func BenchmarkWorkbook(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestWords renders with every fixed word replaced and checks that no
+// English default is left in a cell or a sheet name.
+func TestWords(t *testing.T) {
+	p := handmade()
+	p.Labels = report.Labels{
+		Outward: "Sortante", Inward: "Entrante", Table: "Tableau", Figure: "Graphique",
+		Source: "Origine", Sources: "Origines", Notes: "Remarques", Contents: "Sommaire",
+		NotAvailable: "non disponible", ThousandsSep: " ", DecimalMark: ",",
+	}
+	p.Meta.Publisher = "Éditeur"
+	for _, tb := range p.Tables {
+		for i := range tb.Sources {
+			if tb.Sources[i].Label == "Source" {
+				tb.Sources[i].Label = ""
+			}
+		}
+	}
+	var w Words
+	wv := reflect.ValueOf(&w).Elem()
+	for i := range wv.NumField() {
+		wv.Field(i).SetString("«w" + strconv.Itoa(i) + "»")
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, p, Options{Date: testDate, Words: &w}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, buf.Bytes())
+	for _, s := range f.GetSheetList() {
+		for _, en := range []string{"Cover", "Contents", "Notes", "Table_", "Figure_"} {
+			if strings.Contains(s, en) {
+				t.Errorf("sheet name %q holds %q", s, en)
+			}
+		}
+	}
+	ev := reflect.ValueOf(English)
+	for _, s := range f.GetSheetList() {
+		rows, _ := f.GetRows(s)
+		for r, cols := range rows {
+			for c, v := range cols {
+				for i := range ev.NumField() {
+					if en := ev.Field(i).String(); len(en) >= 6 && strings.Contains(v, en) {
+						t.Errorf("%s!%s = %q holds the English %q", s, cell(c+1, r+1), v, en)
+					}
+				}
+				for _, en := range []string{"not available", "Table ", "Figure ", "Source:", "Notes:"} {
+					if strings.Contains(v, en) {
+						t.Errorf("%s!%s = %q holds the English %q", s, cell(c+1, r+1), v, en)
+					}
+				}
+			}
+		}
 	}
 }
