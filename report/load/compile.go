@@ -25,6 +25,8 @@ func (l *loader) load() *report.Profile {
 	var ff footnotesFile
 	if l.readFile("footnotes.yaml", &ff) {
 		p.Footnotes = c.footnotes(ff)
+	} else {
+		c.notesUnreadable = true
 	}
 	c.notes = map[string]*report.Footnote{}
 	for _, f := range p.Footnotes {
@@ -107,7 +109,8 @@ type compiler struct {
 	grids   map[string]*report.Grid
 	figures map[string]*report.Figure
 
-	unreadable map[string]bool // "tables/people" for a file that could not be read
+	unreadable      map[string]bool // "tables/people" for a file that could not be read
+	notesUnreadable bool            // footnotes.yaml could not be read
 
 	placedTables  []*report.Table
 	placedGrids   []*report.Grid
@@ -173,6 +176,8 @@ func (c *compiler) footnotes(ff footnotesFile) []*report.Footnote {
 			c.errorf(e.ID.Pos, e.Path, "footnote id %q: want a number or a short mark such as 12 or a", e.ID.S)
 		case seen[e.ID.S]:
 			c.errorf(e.ID.Pos, e.Path, "footnote %s defined twice", e.ID.S)
+		case !e.Text.OK:
+			// reported by the decoder
 		case strings.TrimSpace(e.Text.S) == "":
 			c.errorf(e.Text.Pos, e.Path, "footnote %s has no text", e.ID.S)
 		default:
@@ -205,6 +210,8 @@ func (c *compiler) text(s posString, p string, allowNotes bool) report.Text {
 			switch {
 			case !allowNotes:
 				c.errorf(s.Pos, p, "footnote %s cited inside a footnote", id)
+			case f == nil && c.notesUnreadable:
+				// footnotes.yaml could not be read: reported once already
 			case f == nil:
 				c.errorf(s.Pos, p, "cites footnote [^%s], which footnotes.yaml does not define", id)
 			default:

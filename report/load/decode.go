@@ -98,6 +98,10 @@ func (d *decoder) value(n *yaml.Node, path string, v reflect.Value) {
 // text returns the scalar's text. Numbers and dates are accepted as text
 // ("2001" for a period); null is the empty string.
 func (d *decoder) text(n *yaml.Node, path string) (string, bool) {
+	if n.Kind == yaml.AliasNode {
+		d.errorf(n, path, "YAML aliases are not supported; write the value out")
+		return "", false
+	}
 	if n.Kind != yaml.ScalarNode {
 		d.errorf(n, path, "want text, got %s", describe(n))
 		return "", false
@@ -242,11 +246,13 @@ func describe(n *yaml.Node) string {
 type posString struct {
 	report.Pos
 	S string
+	// OK is false when the value could not be read as text (reported).
+	OK bool
 }
 
 func (p *posString) decodeYAML(d *decoder, n *yaml.Node, path string) {
 	p.Pos = d.pos(n)
-	p.S, _ = d.text(n, path)
+	p.S, p.OK = d.text(n, path)
 }
 
 // rawScalar is a scalar kept as written, with its position: table values,

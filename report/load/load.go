@@ -106,6 +106,10 @@ func (l *loader) warnf(pos report.Pos, path, format string, args ...any) {
 // could not be read at all (missing, not YAML, not UTF-8).
 func (l *loader) readFile(name string, v any) bool {
 	file := path.Join(l.dir, name)
+	if info, err := fs.Stat(l.fsys, file); err == nil && info.Size() > maxFile {
+		l.errorf(report.Pos{File: file}, "", "file is %d bytes; the limit is %d", info.Size(), maxFile)
+		return false
+	}
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {

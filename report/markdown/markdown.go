@@ -11,8 +11,10 @@
 //   - YAML front matter (title, country, authors, date, language) with
 //     every value double-quoted, so that no text can break it; date is the
 //     ISO date (YYYY-MM or YYYY-MM-DD) when the profile has one.
-//   - A title, the byline, and a contents list linking to the frameworks
-//     and their level-3 headings.
+//   - A level-1 title ("Series Title: Country"), the byline (the authors
+//     joined by commas, so that no English "and" is printed; the credit;
+//     the date as printed), and a contents list linking to every heading
+//     of level 2 and 3.
 //   - One level-2 heading per framework; its headings at level 3; the
 //     outward and inward columns as sub-headings one level below the
 //     current section, their own headings one level further.

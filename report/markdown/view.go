@@ -189,7 +189,7 @@ func (b *builder) document() (*document, error) {
 			switch {
 			case bl.Heading != nil:
 				d.Contents = append(d.Contents, contents(*bl.Heading))
-			case bl.List != nil && bl.List.Heading.Level <= 3:
+			case bl.List != nil && bl.List.Heading.Marks != "" && bl.List.Heading.Level <= 3:
 				d.Contents = append(d.Contents, contents(bl.List.Heading))
 			case bl.Columns != nil:
 				for _, c := range bl.Columns {

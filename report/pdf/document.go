@@ -375,8 +375,7 @@ func (d *doc) columnsBand(c *report.Columns) *band {
 	left := &column{x: 0, w: cw, head: heads[0], boxes: d.itemBoxes(c.Outward, stBody, stSub, cw, l.Outward)}
 	right := &column{x: cw + gap, w: cw, head: heads[1], boxes: d.itemBoxes(c.Inward, stBody, stSub, cw, l.Inward)}
 	return &band{
-		cols:     []*column{left, right},
-		gapAfter: s3,
+		cols: []*column{left, right},
 		fragment: func(pg *page, y0, y1 float64, first, last bool) {
 			if y1 > y0 {
 				pg.ops = append(pg.ops, op{kind: opLine, x: d.geo.left + cw + gap/2, y: y0, h: y1 - y0, color: rule, width: 0.2})

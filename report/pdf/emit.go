@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // finish adds to every page but the cover its running header, its
@@ -20,6 +18,7 @@ func (d *doc) finish() {
 		if pg.cover {
 			continue
 		}
+		nbody := len(pg.ops)
 		d.drawNotes(pg)
 		hy := g.top - 9
 		var head, extra []op
@@ -36,6 +35,7 @@ func (d *doc) finish() {
 			}
 		}
 		extra = append(extra, d.runLine(folio, stRunning, g.left, fy, g.tw, true)...)
+		pg.body = [2]int{len(head), len(head) + nbody}
 		pg.ops = append(append(head, pg.ops...), extra...)
 	}
 }
@@ -222,5 +222,3 @@ func (d *doc) draw(s *state, o op, links map[*mark]int) error {
 	}
 	return nil
 }
-
-var _ = fpdf.New

@@ -12,12 +12,11 @@ import "github.com/migprofile/migprofile/report"
 type opKind uint8
 
 const (
-	opText     opKind = iota + 1 // text run: baseline at (x, y)
-	opLine                       // rule from (x, y) to (x+w, y+h)
-	opRect                       // filled rectangle
-	opFigure                     // a figure drawn by Options.Figure into (x, y, w, h)
-	opLinkTo                     // clickable area leading to mark
-	opBookmark                   // outline entry at y
+	opText   opKind = iota + 1 // text run: baseline at (x, y)
+	opLine                     // rule from (x, y) to (x+w, y+h)
+	opRect                     // filled rectangle
+	opFigure                   // a figure drawn by Options.Figure into (x, y, w, h)
+	opLinkTo                   // clickable area leading to mark
 )
 
 // op is one drawing operation, in mm from the page's top-left corner (or,
@@ -37,7 +36,6 @@ type op struct {
 	sep   bool
 	width float64 // rule width in mm
 	dash  bool    // dotted rule
-	level int
 	mark  *mark
 	fig   *report.Figure
 }
@@ -109,6 +107,9 @@ type page struct {
 	ops   []op
 	notes []*report.Footnote
 	cover bool
+	// body is the range of ops drawn by the layout, between the running
+	// header and the footnotes (set by finish).
+	body [2]int
 }
 
 // engine places bands onto pages.
@@ -294,9 +295,6 @@ func (e *engine) drawBox(b *box, x, y float64) {
 	for _, m := range b.marks {
 		m.page = len(e.pages) - 1
 		m.y = y
-		if m.outline {
-			e.pg.ops = append(e.pg.ops, op{kind: opBookmark, y: y, text: m.title, level: m.level})
-		}
 	}
 }
 

@@ -262,6 +262,16 @@ func checkPages(t *testing.T, d *doc) {
 				t.Errorf("page %d: %q at (%.1f, %.1f) is outside the text block", i+1, o.text, o.x, o.y)
 			}
 		}
+		if pg.cover {
+			continue
+		}
+		// The body stays above the footnotes.
+		limit := d.geo.bottom - d.notesHeight(pg.notes)
+		for _, o := range pg.ops[pg.body[0]:pg.body[1]] {
+			if o.kind == opText && o.y > limit+0.01 {
+				t.Errorf("page %d: %q at y %.1f runs into the footnotes (from %.1f)", i+1, o.text, o.y, limit)
+			}
+		}
 	}
 }
 
@@ -417,4 +427,47 @@ func BenchmarkPDF(b *testing.B) {
 		}
 	}
 	b.SetBytes(int64(buf.Len()))
+}
+
+// TestContents checks that each contents entry shows the page its target
+// is on, and that the target's page shows its title.
+func TestContents(t *testing.T) {
+	d := layoutOf(t, reporttest.Mali(t), Options{Figure: frameFigure})
+	var contents []string
+	for _, pg := range d.pages[1:d.ncover] {
+		contents = append(contents, pageLines(pg)...)
+	}
+	joined := strings.Join(contents, " ")
+	n := 0
+	for _, m := range d.marks {
+		if !m.contents {
+			continue
+		}
+		n++
+		if want := fmt.Sprintf("%s %d", m.title, m.page+1); !strings.Contains(joined, want) {
+			t.Errorf("contents lack %q", want)
+		}
+		head := m.title
+		if len(head) > 30 {
+			head = head[:30]
+		}
+		if got := pageOfFrom(d, head, d.ncover); got != m.page+1 {
+			t.Errorf("%q is on page %d, contents say %d", m.title, got, m.page+1)
+		}
+	}
+	if want := len(d.p.Frameworks) + len(d.p.Tables) + len(d.p.Grids); n < want {
+		t.Errorf("contents have %d entries, want at least %d (frameworks and tables)", n, want)
+	}
+}
+
+// pageOfFrom is pageOf, ignoring the first skip pages.
+func pageOfFrom(d *doc, s string, skip int) int {
+	for i := skip; i < len(d.pages); i++ {
+		for _, l := range pageLines(d.pages[i]) {
+			if strings.Contains(l, s) {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }

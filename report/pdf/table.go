@@ -128,6 +128,13 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 	// Keep the caption, header and first two rows together, the last two
 	// rows together, and the last row with the sources and notes.
 	nrow := len(t.Rows)
+	if heights(out) <= 0.4*(d.geo.bottom-d.geo.top) {
+		// A small table is never broken.
+		for _, b := range out[:len(out)-1] {
+			b.keep = true
+		}
+		return out
+	}
 	for i, b := range out {
 		switch {
 		case i < len(cb)+1: // caption and header

@@ -9,6 +9,7 @@ import (
 	"html"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -584,4 +585,95 @@ func TestWords(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestOdd renders unusual profiles: each either renders a workbook that
+// excelize reads back or returns an error; none panics.
+func TestOdd(t *testing.T) {
+	long := strings.Repeat("é🌍x", 15000)
+	tests := []struct {
+		name    string
+		edit    func(p *report.Profile) *report.Profile
+		wantErr bool
+	}{
+		{"empty", func(*report.Profile) *report.Profile { return &report.Profile{} }, false},
+		{"no labels", func(p *report.Profile) *report.Profile { p.Labels = report.Labels{}; return p }, false},
+		{"colliding labels", func(p *report.Profile) *report.Profile {
+			p.Labels.Table, p.Labels.Figure, p.Labels.Contents, p.Labels.Notes = "Notes", "Notes", "Notes", "Notes"
+			return p
+		}, false},
+		{"bad sheet characters", func(p *report.Profile) *report.Profile {
+			p.Labels.Table = "'Tab:le/[x]*?\\ with a very long name indeed'"
+			return p
+		}, false},
+		{"long text", func(p *report.Profile) *report.Profile {
+			p.Tables[0].Title, p.Tables[0].Rows[0].Label, p.Meta.Copyright = long, long, long
+			p.Footnotes[0].Text = plain(long)
+			return p
+		}, false},
+		{"control characters", func(p *report.Profile) *report.Profile {
+			p.Meta.Country = "Ma\x00li\x1b\r\n\uFFFE"
+			p.Tables[0].Columns[0].Label = "\x07"
+			return p
+		}, false},
+		{"no rows", func(p *report.Profile) *report.Profile {
+			p.Tables[1].Rows = nil
+			p.Figures = p.Figures[:1]
+			return p
+		}, true},
+		{"unknown series", func(p *report.Profile) *report.Profile { p.Figures[0].Series = []string{"nope"}; return p }, true},
+		{"foreign table", func(p *report.Profile) *report.Profile {
+			p.Figures[0].Table = &report.Table{ID: "elsewhere"}
+			return p
+		}, true},
+		{"short row", func(p *report.Profile) *report.Profile {
+			p.Tables[0].Rows[1].Cells = p.Tables[0].Rows[1].Cells[:1]
+			return p
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := tt.edit(handmade())
+			var buf bytes.Buffer
+			err := Render(&buf, p, Options{Date: testDate})
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("Render error = %v, want error %v", err, tt.wantErr)
+			}
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "xlsx: ") {
+					t.Errorf("error %q lacks the package prefix", err)
+				}
+				return
+			}
+			f := open(t, buf.Bytes())
+			seen := map[string]bool{}
+			for _, s := range f.GetSheetList() {
+				if len([]rune(s)) > 31 || strings.ContainsAny(s, `[]:*?/\`) || seen[strings.ToLower(s)] {
+					t.Errorf("bad sheet name %q", s)
+				}
+				seen[strings.ToLower(s)] = true
+			}
+		})
+	}
+}
+
+var libreOffice = flag.Bool("libreoffice", false, "also open the workbooks with LibreOffice (scripts/check-xlsx-libreoffice.sh)")
+
+// TestLibreOffice runs the CI check on each workbook; it needs
+// -libreoffice and LibreOffice installed.
+func TestLibreOffice(t *testing.T) {
+	if !*libreOffice {
+		t.Skip("run with -libreoffice")
+	}
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		path := filepath.Join(t.TempDir(), p.Name+".xlsx")
+		if err := os.WriteFile(path, render(t, p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("../../scripts/check-xlsx-libreoffice.sh", path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("check-xlsx-libreoffice: %v\n%s", err, out)
+		}
+		t.Logf("%s", out)
+	})
 }
