@@ -206,14 +206,38 @@ func TestFailureKeepsPreviousOutputs(t *testing.T) {
 	})
 	t.Run("ReadOnlyFolder", func(t *testing.T) {
 		if os.Geteuid() == 0 {
-			t.Skip("root ignores folder permissions")
+			// root ignores permissions, but not the immutable attribute.
+			if out, err := exec.Command("chattr", "+i", outDir).CombinedOutput(); err != nil {
+				t.Skipf("cannot make the folder read-only as root: %v %s", err, out)
+			}
+			t.Cleanup(func() { exec.Command("chattr", "-i", outDir).Run() })
+		} else {
+			os.Chmod(outDir, 0o555)
+			t.Cleanup(func() { os.Chmod(outDir, 0o755) })
 		}
-		os.Chmod(outDir, 0o555)
-		t.Cleanup(func() { os.Chmod(outDir, 0o755) })
-		if code, out := migprofile(t, dir, []string{"SOURCE_DATE_EPOCH=1"}, "build"); code != 1 || !strings.Contains(out, "permission denied") {
+		code, out := migprofile(t, dir, []string{"SOURCE_DATE_EPOCH=1"}, "build")
+		if code != 1 || !(strings.Contains(out, "permission denied") || strings.Contains(out, "operation not permitted")) {
 			t.Fatalf("exit %d: %s", code, out)
 		}
 		assertSame(t, before, readTree(t, outDir))
+	})
+	t.Run("FullFolder", func(t *testing.T) {
+		full := filepath.Join(t.TempDir(), "full")
+		os.Mkdir(full, 0o755)
+		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", full).CombinedOutput(); err != nil {
+			t.Skipf("cannot mount a small file system: %v %s", err, out)
+		}
+		t.Cleanup(func() { exec.Command("umount", full).Run() })
+		// The Markdown fits; the PDF and workbook do not.
+		if code, out := migprofile(t, dir, nil, "build", "--out", full, "--formats", "md"); code != 0 {
+			t.Fatalf("exit %d: %s", code, out)
+		}
+		small := readTree(t, full)
+		code, out := migprofile(t, dir, nil, "build", "--out", full)
+		if code != 1 || !strings.Contains(out, "no space left on device") {
+			t.Fatalf("exit %d: %s", code, out)
+		}
+		assertSame(t, small, readTree(t, full))
 	})
 	t.Run("OutputPathIsAFile", func(t *testing.T) {
 		blocker := filepath.Join(dir, "blocked")

@@ -471,3 +471,17 @@ func pageOfFrom(d *doc, s string, skip int) int {
 	}
 	return 0
 }
+
+// FuzzText renders arbitrary text everywhere text goes: it must never
+// panic nor fail, and must stay inside the page.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"", "plain", "émoji 🚀", "\x00\t\n", strings.Repeat("w", 500), "a\u202eb"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := smallProfile(s)
+		if err := Render(&bytes.Buffer{}, p, Options{Date: testDate}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
