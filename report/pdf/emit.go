@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // finish adds to every page but the cover its running header, its
@@ -89,16 +90,16 @@ func (d *doc) pdfDate() time.Time {
 func (d *doc) emit(w io.Writer) error {
 	pdf := d.pdf
 	m := d.p.Meta
-	pdf.SetTitle(d.runningTitle(), true)
-	pdf.SetAuthor(strings.Join(m.Authors, ", "), true)
+	pdf.SetTitle(metaText(d.runningTitle()), true)
+	pdf.SetAuthor(metaText(strings.Join(m.Authors, ", ")), true)
 	subject := m.Project
 	if subject == "" {
 		subject = m.Publisher
 	}
-	pdf.SetSubject(subject, true)
-	pdf.SetKeywords(strings.Join(m.Keywords, ", "), true)
+	pdf.SetSubject(metaText(subject), true)
+	pdf.SetKeywords(metaText(strings.Join(m.Keywords, ", ")), true)
 	pdf.SetCreator("migprofile", true)
-	if m.Language != "" {
+	if langTag(m.Language) {
 		pdf.SetLang(m.Language)
 	}
 	date := d.pdfDate()
@@ -145,6 +146,32 @@ func (d *doc) emit(w io.Writer) error {
 	return pdf.Output(w)
 }
 
+// metaText makes s safe for the document's properties: valid UTF-8
+// without control characters (fpdf panics on invalid UTF-8 there).
+func metaText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// langTag reports whether s looks like a BCP 47 tag (fpdf writes the
+// language into the file unescaped).
+func langTag(s string) bool {
+	if s == "" || len(s) > 35 {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // state is what fpdf currently has selected, to skip redundant calls.
 type state struct {
 	ok      bool
@@ -175,7 +202,7 @@ func (d *doc) draw(s *state, o op, links map[*mark]int) error {
 		pdf.Text(o.x, o.y, o.text)
 		if o.url != "" {
 			h := o.size * pt
-			pdf.LinkString(o.x, o.y-h*0.8, o.w, h*1.1, o.url)
+			pdf.LinkString(o.x, o.y-h*0.8, o.w, h*1.1, metaText(o.url))
 		}
 	case opLine:
 		if !s.drawOK || s.draw != o.color {

@@ -1,0 +1,68 @@
+package publish_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/migprofile/migprofile/report/publish"
+)
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	// A temporary file left by a killed run is cleaned up.
+	os.WriteFile(filepath.Join(dir, ".migprofile-tmp-123"), []byte("stale"), 0o600)
+	files := []publish.File{{Name: "a.md", Data: []byte("A")}, {Name: "figures/f.svg", Data: []byte("<svg/>")}}
+	if err := publish.Files(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		got, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if err != nil || string(got) != string(f.Data) {
+			t.Errorf("%s: got %q, %v", f.Name, got, err)
+		}
+		info, _ := os.Stat(filepath.Join(dir, f.Name))
+		if info.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode %v, want 0644", f.Name, info.Mode().Perm())
+		}
+	}
+	assertNoTemp(t, dir)
+}
+
+func TestFilesRejectsPathsOutside(t *testing.T) {
+	for _, name := range []string{"../x", "/etc/passwd", "", "a/../../b"} {
+		err := publish.Files(t.TempDir(), []publish.File{{Name: name}})
+		if err == nil || !strings.Contains(err.Error(), "not a path inside the output folder") {
+			t.Errorf("%q: got %v", name, err)
+		}
+	}
+}
+
+// TestFilesFailureKeepsPrevious: when one file cannot be written, no file
+// is replaced and no temporary file stays.
+func TestFilesFailureKeepsPrevious(t *testing.T) {
+	dir := t.TempDir()
+	if err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("old")}}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "figures"), []byte("a file where a folder should be"), 0o644)
+	err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("new")}, {Name: "figures/f.svg", Data: []byte("x")}})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.md")); string(got) != "old" {
+		t.Errorf("a.md = %q, want the previous content", got)
+	}
+	assertNoTemp(t, dir)
+}
+
+func assertNoTemp(t *testing.T, dir string) {
+	t.Helper()
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if strings.Contains(d.Name(), ".migprofile-tmp-") {
+			t.Errorf("temporary file left: %s", path)
+		}
+		return nil
+	})
+}
