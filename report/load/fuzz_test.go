@@ -6,22 +6,24 @@ import (
 	"github.com/migprofile/migprofile/report/load"
 )
 
-// FuzzLoadTable feeds arbitrary bytes as a statistical table: loading must
+// fuzzTargets are the files of the minimal profile a fuzzed input replaces.
+var fuzzTargets = []string{
+	"mini/tables/people.yaml", "mini/frameworks/main.yaml", "mini/grids/policy.yaml",
+	"mini/footnotes.yaml", "mini/profile.yaml", "mini/figures/chart.yaml",
+}
+
+// FuzzLoad feeds arbitrary bytes as one of a profile's files: loading must
 // never panic, and must return either a profile or at least one error.
-func FuzzLoadTable(f *testing.F) {
-	for _, name := range []string{"mini/tables/people.yaml", "mini/frameworks/main.yaml", "mini/grids/policy.yaml"} {
-		f.Add(name, string(minimal()[name].Data))
+func FuzzLoad(f *testing.F) {
+	for i, name := range fuzzTargets {
+		f.Add(uint8(i), string(minimal()[name].Data))
 	}
-	f.Add("mini/tables/people.yaml", "title: x\nperiod: 1\ncolumns: [{id: n, label: N}]\nrows: [{label: A, values: [\"1 (\"]}]\nsources: [s]\n")
-	f.Add("mini/footnotes.yaml", "\"1\": [^1] www.x.org).\n")
-	f.Add("mini/profile.yaml", "title: &a [*a]\n")
-	f.Fuzz(func(t *testing.T, name, data string) {
-		switch name {
-		case "mini/tables/people.yaml", "mini/frameworks/main.yaml", "mini/grids/policy.yaml",
-			"mini/footnotes.yaml", "mini/profile.yaml", "mini/figures/chart.yaml":
-		default:
-			t.Skip()
-		}
+	f.Add(uint8(0), "title: x\nperiod: 1\ncolumns: [{id: n, label: N}]\nrows: [{label: A, values: [\"1 (\"]}]\nsources: [s]\n")
+	f.Add(uint8(0), "title: x\nperiod: 1\ncolumns: [{id: n, label: N, percent_of: n, base_row: a}]\nrows: [{id: a, label: A, sum_of: children, difference_of: [a, a], values: [-9223372036854775808]}]\nsources: [s]\n")
+	f.Add(uint8(3), "\"1\": [^1] www.x.org).\n")
+	f.Add(uint8(4), "title: &a [*a]\n")
+	f.Fuzz(func(t *testing.T, which uint8, data string) {
+		name := fuzzTargets[int(which)%len(fuzzTargets)]
 		p, diags, err := load.Load(with(minimal(), name, data), "mini")
 		if err != nil {
 			t.Fatalf("unexpected error: %v", err)
@@ -31,6 +33,11 @@ func FuzzLoadTable(f *testing.F) {
 		}
 		if p != nil && len(diags.Errors()) > 0 {
 			t.Fatal("a profile despite errors")
+		}
+		for _, d := range diags {
+			if d.File == "" || d.Msg == "" {
+				t.Fatalf("diagnostic without file or message: %+v", d)
+			}
 		}
 	})
 }
