@@ -77,6 +77,10 @@ type Labels struct {
 	Links      string
 	Page       string
 	Of         string
+	// WrittenBy introduces the authors on the cover ("Report written by").
+	WrittenBy string
+	// Continued marks a table's caption repeated on a later page.
+	Continued string
 	// NotAvailable explains a published blank in a table.
 	NotAvailable string
 	// ThousandsSep and DecimalMark format the numbers of the tables,

@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"slices"
 	"time"
@@ -85,6 +86,14 @@ func renderFormat(p *report.Profile, format string, opt Options, figureFile, alt
 			Date:     opt.Date,
 			Figure: func(doc *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error {
 				return charts.DrawPDF(doc, f, p.Labels, x, y, w, h)
+			},
+			FigureHeight: func(f *report.Figure, w float64) float64 {
+				const pxPerMM = 96 / 25.4 // charts lay out at 96 pixels per inch
+				h, err := charts.Height(f, p.Labels, int(math.Round(w*pxPerMM)), false)
+				if err != nil {
+					return 0 // the drawing reports the error
+				}
+				return float64(h) / pxPerMM
 			},
 		})
 		if err != nil {

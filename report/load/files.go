@@ -46,6 +46,8 @@ type labelsFile struct {
 	Links        string `yaml:"links"`
 	Page         string `yaml:"page"`
 	Of           string `yaml:"of"`
+	WrittenBy    string `yaml:"written_by"`
+	Continued    string `yaml:"continued"`
 	NotAvailable string `yaml:"not_available"`
 	ThousandsSep string `yaml:"thousands_sep"`
 	DecimalMark  string `yaml:"decimal_mark"`

@@ -37,6 +37,9 @@ func (d *doc) cover() *page {
 	}
 
 	y = max(y+14, g.ph*0.55)
+	if l := d.p.Labels.WrittenBy; l != "" {
+		y = put(l, style{face: serifItalic, size: 10, leading: 5, color: ink}, y) + 1
+	}
 	for _, a := range m.Authors {
 		y = put(a, style{face: sansBold, size: 11, leading: 5.6, color: ink}, y)
 	}

@@ -33,6 +33,10 @@ type Options struct {
 	// Figure draws figure f as vector graphics into the box (x, y, w, h),
 	// in mm from the page's top-left corner. When nil, figures are left out.
 	Figure func(pdf *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error
+	// FigureHeight returns the height (mm) that figure f needs at width w,
+	// so that a chart with many bars gets room for its labels. Nil, or a
+	// result of 0, gives 0.55 of the width; at most 0.7 of the text block.
+	FigureHeight func(f *report.Figure, w float64) float64
 }
 
 // Render writes profile p as a PDF to w.
@@ -475,6 +479,11 @@ func (d *doc) listBoxes(b *builder, blk *report.Block) {
 func (d *doc) figureBoxes(f *report.Figure) []*box {
 	tw := d.geo.tw
 	fh := tw * 0.55
+	if d.opt.FigureHeight != nil {
+		if h := d.opt.FigureHeight(f, tw); h > 0 {
+			fh = min(h, (d.geo.bottom-d.geo.top)*0.7)
+		}
+	}
 	l := d.p.Labels
 	fb := &box{h: fh + s2, keep: true, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: fh, fig: f}}}
 	cap := fmt.Sprintf("%s %d. %s", l.Figure, f.Number, f.Title)

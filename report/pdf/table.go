@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/migprofile/migprofile/report"
 )
@@ -115,11 +116,20 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 
 	head := d.tableHeader(t, x0, stub, xs)
 	out = append(out, head)
+	// A table that breaks repeats its caption, marked as continued, and
+	// its header at the top of the next page.
+	var cont []*box
+	if l.Continued != "" {
+		cont = d.textBoxes(plain(fmt.Sprintf("%s (%s)", cap, l.Continued)), stCaption, x0, total)
+		if len(cont) > 0 {
+			cont[len(cont)-1].h += s1
+		}
+	}
 
 	for i, r := range t.Rows {
 		rb := d.tableRow(t, i, r, vals[i], leads[i], x0, stub, xs, i == len(t.Rows)-1)
 		if i > 0 {
-			rb.repeat = []*box{head}
+			rb.repeat = append(slices.Clone(cont), head)
 		}
 		out = append(out, rb)
 	}
