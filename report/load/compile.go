@@ -532,7 +532,7 @@ func (c *compiler) table(id string, tf tableFile) *report.Table {
 		default:
 			c.errorf(cf.Unit.Pos, p+".unit", "want count or percent, got %q", cf.Unit.S)
 		}
-		if cols[col.ID] != nil {
+		if col.ID != "" && cols[col.ID] != nil {
 			c.errorf(cf.ID.Pos, p+".id", "column id %q used twice", col.ID)
 		}
 		cols[col.ID] = col
