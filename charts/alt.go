@@ -7,12 +7,13 @@ import (
 )
 
 // AltText returns a one-sentence text alternative to the figure, built
-// from its data alone so that it reads in the profile's language: the
-// caption ("Figure N. Title"), then each category's value in drawing
-// order, e.g. "Figure 1. Malians abroad, 2001: Ivory Coast 523,231;
-// Sudan 100,000; … France (**) 21,964." With several series each category
-// lists them by name: "Ivory Coast – 1976: 3,917, 1987: 2,441; …". A
-// figure whose data do not resolve gets its caption alone.
+// from its data and the profile's labels, so that it reads in the
+// profile's language: the caption ("Figure N. Title"), then for each
+// series its largest and smallest bar, e.g. "Figure 1. Malians abroad,
+// 2001: Number, largest Ivory Coast (523,231), smallest Bur. Faso
+// (21,316)." Total rows are left out of the comparison; a series of one
+// or two bars lists them. A figure whose data do not resolve gets its
+// caption alone.
 func AltText(f *report.Figure, l report.Labels) string {
 	if f == nil {
 		return ""
@@ -22,39 +23,48 @@ func AltText(f *report.Figure, l report.Labels) string {
 	if err != nil {
 		return caption + "."
 	}
-	var b strings.Builder
-	b.WriteString(caption)
-	b.WriteString(": ")
-	if len(d.Series) == 1 {
-		b.WriteString(d.Series[0].Name)
-		b.WriteString(" – ")
-	}
-	value := func(c report.Cell) string {
+	bar := func(i int, c report.Cell) string {
+		v := c.Format(l)
 		if c.Kind == report.Blank && l.NotAvailable != "" {
-			return l.NotAvailable
+			v = l.NotAvailable
 		}
-		return c.Format(l)
+		return d.Categories[i].Label + " (" + v + ")"
 	}
-	for i, c := range d.Categories {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(c.Label)
-		if len(d.Series) == 1 {
-			b.WriteString(" ")
-			b.WriteString(value(d.Series[0].Values[i]))
-			continue
-		}
-		b.WriteString(" – ")
-		for s, ser := range d.Series {
-			if s > 0 {
-				b.WriteString(", ")
+	var parts []string
+	for _, s := range d.Series {
+		var idx []int
+		for i, c := range s.Values {
+			if !d.Categories[i].Total && c.Kind == report.Number {
+				idx = append(idx, i)
 			}
-			b.WriteString(ser.Name)
-			b.WriteString(": ")
-			b.WriteString(value(ser.Values[i]))
 		}
+		var part string
+		switch {
+		case len(idx) == 0:
+			continue
+		case len(idx) <= 2:
+			var bars []string
+			for _, i := range idx {
+				bars = append(bars, bar(i, s.Values[i]))
+			}
+			part = s.Name + " " + strings.Join(bars, ", ")
+		default:
+			hi, lo := idx[0], idx[0]
+			for _, i := range idx {
+				v, _ := s.Values[i].Value()
+				if h, _ := s.Values[hi].Value(); v > h {
+					hi = i
+				}
+				if m, _ := s.Values[lo].Value(); v < m {
+					lo = i
+				}
+			}
+			part = s.Name + ", " + l.Largest + " " + bar(hi, s.Values[hi]) + ", " + l.Smallest + " " + bar(lo, s.Values[lo])
+		}
+		parts = append(parts, part)
 	}
-	b.WriteString(".")
-	return strings.Join(strings.Fields(b.String()), " ")
+	if len(parts) == 0 {
+		return caption + "."
+	}
+	return strings.Join(strings.Fields(caption+": "+strings.Join(parts, "; ")+"."), " ")
 }

@@ -38,7 +38,7 @@ func mali(tb testing.TB) *report.Profile {
 	return p
 }
 
-var english = report.Labels{Figure: "Figure", Source: "Source", NotAvailable: "not available", ThousandsSep: ",", DecimalMark: "."}
+var english = report.Labels{Figure: "Figure", Source: "Source", NotAvailable: "not available", ThousandsSep: ",", DecimalMark: ".", Largest: "largest", Smallest: "smallest"}
 
 // num is a published number: num(924497, 0) is 924,497, num(442, 1) 44.2.
 func num(units int64, dec int) report.Cell {
@@ -298,7 +298,9 @@ func TestDataSort(t *testing.T) {
 func TestAltText(t *testing.T) {
 	tab := table("t", map[string][]report.Cell{"Peulh": {num(310, 1), num(1228, 0)}, "Soninke": {num(442, 1), blank}}, "Peulh", "Soninke")
 	tab.Columns[0].Label, tab.Columns[1].Label = "%", "Number"
-	french := report.Labels{Figure: "Graphique", NotAvailable: "non disponible", ThousandsSep: " ", DecimalMark: ","}
+	three := table("t", map[string][]report.Cell{"Peulh": {num(310, 1)}, "Soninke": {num(442, 1)}, "Malinke": {num(289, 1)}, "Total": {num(308, 1)}}, "Peulh", "Soninke", "Malinke", "Total")
+	three.Rows[3].Total = true
+	french := report.Labels{Figure: "Graphique", NotAvailable: "non disponible", ThousandsSep: " ", DecimalMark: ",", Largest: "le plus grand", Smallest: "le plus petit"}
 	tests := []struct {
 		name string
 		f    report.Figure
@@ -306,15 +308,22 @@ func TestAltText(t *testing.T) {
 		want string
 	}{
 		{"OneSeries", report.Figure{Number: 3, Kind: report.PercentBars, Title: "Households", Series: []string{"c1"}, Sort: "descending"}, english,
-			"Figure 3. Households: % – Soninke 44.2; Peulh 31.0."},
+			"Figure 3. Households: % Soninke (44.2), Peulh (31.0)."},
 		{"French", report.Figure{Number: 3, Kind: report.PercentBars, Title: "Ménages", Series: []string{"c1"}}, french,
-			"Graphique 3. Ménages: % – Peulh 31,0; Soninke 44,2."},
+			"Graphique 3. Ménages: % Peulh (31,0), Soninke (44,2)."},
 		{"Series", report.Figure{Number: 1, Kind: report.GroupedBars, Title: "Both.", Series: []string{"c2", "c1"}}, french,
-			"Graphique 1. Both: Peulh – Number: 1 228, %: 31,0; Soninke – Number: non disponible, %: 44,2."},
+			"Graphique 1. Both: Number Peulh (1 228); % Peulh (31,0), Soninke (44,2)."},
+		// Three bars or more: the largest and the smallest, total rows apart.
+		{"Extremes", report.Figure{Number: 2, Kind: report.PercentBars, Title: "Households", Series: []string{"c1"}, Table: three}, english,
+			"Figure 2. Households: Column 1, largest Soninke (44.2), smallest Malinke (28.9)."},
+		{"ExtremesFrench", report.Figure{Number: 2, Kind: report.PercentBars, Title: "Ménages", Series: []string{"c1"}, Table: three}, french,
+			"Graphique 2. Ménages: Column 1, le plus grand Soninke (44,2), le plus petit Malinke (28,9)."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tt.f.Table = tab
+			if tt.f.Table == nil {
+				tt.f.Table = tab
+			}
 			if got := AltText(&tt.f, tt.l); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}

@@ -81,6 +81,10 @@ type Labels struct {
 	WrittenBy string
 	// Continued marks a table's caption repeated on a later page.
 	Continued string
+	// Largest and Smallest introduce the extremes of a figure's series in
+	// its text alternative ("largest Ivory Coast (523,231)").
+	Largest  string
+	Smallest string
 	// NotAvailable explains a published blank in a table.
 	NotAvailable string
 	// ThousandsSep and DecimalMark format the numbers of the tables,

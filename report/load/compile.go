@@ -163,6 +163,7 @@ func labels(f labelsFile) report.Labels {
 		References: or(f.References, "References"), Footnotes: or(f.Footnotes, "Footnotes"),
 		Links: or(f.Links, "Links"), Page: or(f.Page, "Page"), Of: or(f.Of, "of"),
 		WrittenBy: or(f.WrittenBy, "Report written by"), Continued: or(f.Continued, "continued"),
+		Largest: or(f.Largest, "largest"), Smallest: or(f.Smallest, "smallest"),
 		NotAvailable: or(f.NotAvailable, "not available"),
 		ThousandsSep: or(f.ThousandsSep, ","), DecimalMark: or(f.DecimalMark, "."),
 	}

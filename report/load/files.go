@@ -48,6 +48,8 @@ type labelsFile struct {
 	Of           string `yaml:"of"`
 	WrittenBy    string `yaml:"written_by"`
 	Continued    string `yaml:"continued"`
+	Largest      string `yaml:"largest"`
+	Smallest     string `yaml:"smallest"`
 	NotAvailable string `yaml:"not_available"`
 	ThousandsSep string `yaml:"thousands_sep"`
 	DecimalMark  string `yaml:"decimal_mark"`
