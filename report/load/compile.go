@@ -345,63 +345,54 @@ func (c *compiler) items(files []itemFile) []report.Item {
 }
 
 func (c *compiler) placeTable(ref posString, p string) *report.Table {
-	t, ok := c.tables[ref.S]
-	if !ok {
-		if c.unreadable["tables/"+ref.S] {
-			return nil
-		}
-		if _, isGrid := c.grids[ref.S]; isGrid {
-			c.errorf(ref.Pos, p, "table %q does not exist; %q is a grid: write grid: %s", ref.S, ref.S, ref.S)
-		} else {
-			c.errorf(ref.Pos, p, "table %q does not exist (no tables/%s.yaml)", ref.S, ref.S)
-		}
+	if _, isGrid := c.grids[ref.S]; isGrid && c.tables[ref.S] == nil {
+		c.errorf(ref.Pos, p, "table %q does not exist; %q is a grid: write grid: %s", ref.S, ref.S, ref.S)
 		return nil
 	}
-	if t.Number != 0 {
-		c.errorf(ref.Pos, p, "table %q is placed twice", ref.S)
-		return nil
+	t, ok := place(c, "table", c.tables, func(t *report.Table) int { return t.Number }, ref, p)
+	if ok {
+		c.numbered++
+		t.Number = c.numbered
+		c.placedTables = append(c.placedTables, t)
 	}
-	c.numbered++
-	t.Number = c.numbered
-	c.placedTables = append(c.placedTables, t)
 	return t
 }
 
 func (c *compiler) placeGrid(ref posString, p string) *report.Grid {
-	g, ok := c.grids[ref.S]
-	if !ok {
-		if c.unreadable["grids/"+ref.S] {
-			return nil
-		}
-		c.errorf(ref.Pos, p, "grid %q does not exist (no grids/%s.yaml)", ref.S, ref.S)
-		return nil
+	g, ok := place(c, "grid", c.grids, func(g *report.Grid) int { return g.Number }, ref, p)
+	if ok {
+		c.numbered++
+		g.Number = c.numbered
+		c.placedGrids = append(c.placedGrids, g)
 	}
-	if g.Number != 0 {
-		c.errorf(ref.Pos, p, "grid %q is placed twice", ref.S)
-		return nil
-	}
-	c.numbered++
-	g.Number = c.numbered
-	c.placedGrids = append(c.placedGrids, g)
 	return g
 }
 
 func (c *compiler) placeFigure(ref posString, p string) *report.Figure {
-	f, ok := c.figures[ref.S]
-	if !ok {
-		if c.unreadable["figures/"+ref.S] {
-			return nil
-		}
-		c.errorf(ref.Pos, p, "figure %q does not exist (no figures/%s.yaml)", ref.S, ref.S)
-		return nil
+	f, ok := place(c, "figure", c.figures, func(f *report.Figure) int { return f.Number }, ref, p)
+	if ok {
+		f.Number = len(c.placedFigures) + 1
+		c.placedFigures = append(c.placedFigures, f)
 	}
-	if f.Number != 0 {
-		c.errorf(ref.Pos, p, "figure %q is placed twice", ref.S)
-		return nil
-	}
-	f.Number = len(c.placedFigures) + 1
-	c.placedFigures = append(c.placedFigures, f)
 	return f
+}
+
+// place finds the item of that kind an id names and checks that it is not
+// placed twice; ok is true when the caller should number it.
+func place[T any](c *compiler, kind string, items map[string]T, number func(T) int, ref posString, p string) (x T, ok bool) {
+	var none T
+	x, found := items[ref.S]
+	switch {
+	case !found && c.unreadable[kind+"s/"+ref.S]:
+		// the file could not be read: reported once already
+	case !found:
+		c.errorf(ref.Pos, p, "%s %q does not exist (no %ss/%s.yaml)", kind, ref.S, kind, ref.S)
+	case number(x) != 0:
+		c.errorf(ref.Pos, p, "%s %q is placed twice", kind, ref.S)
+	default:
+		return x, true
+	}
+	return none, false
 }
 
 // checkPlaced reports tables, grids and figures that no framework places:
