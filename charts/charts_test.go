@@ -670,10 +670,10 @@ func FuzzSVG(f *testing.F) {
 		fig := &report.Figure{ID: "f", Number: 1, Title: a + b, Kind: report.GroupedBars, Table: tab, Series: []string{"c1", "c2"}}
 		if transpose {
 			fig.Transpose, fig.Series = true, []string{"a", "b"}
-			if slug(a) == "" || slug(b) == "" || slug(a) == slug(b) {
+			if report.Slug(a) == "" || report.Slug(b) == "" || report.Slug(a) == report.Slug(b) {
 				t.Skip()
 			}
-			fig.Series = []string{slug(a), slug(b)}
+			fig.Series = []string{report.Slug(a), report.Slug(b)}
 			fig.Kind = report.DivergingBars
 		}
 		out, err := SVG(fig, english)

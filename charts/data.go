@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/migprofile/migprofile/report"
 )
@@ -253,25 +252,5 @@ func rowID(r *report.Row) string {
 	if r.ID != "" {
 		return r.ID
 	}
-	return slug(r.Label)
-}
-
-// slug returns the id the data format gives a row without an explicit
-// id: its label in lower case, runs of other characters turned into single
-// hyphens ("Ivory Coast" → "ivory-coast").
-func slug(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			hyphen = false
-			b.WriteRune(r)
-			continue
-		}
-		hyphen = true
-	}
-	return b.String()
+	return report.Slug(r.Label)
 }

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/migprofile/migprofile/report"
 )
@@ -455,24 +454,6 @@ func (c *compiler) grid(id string, gf gridFile) *report.Grid {
 	return g
 }
 
-// slug derives a row id from its label: "Ivory Coast" -> "ivory-coast".
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			continue
-		}
-		dash = true
-	}
-	return b.String()
-}
-
 // cellPattern is a published value: digits, optional decimals, optional
 // annotation in brackets: "924497", "-1967", "80.6", "792258 (1998)".
 var cellPattern = regexp.MustCompile(`^(-?)([0-9]+)(?:\.([0-9]+))?(?: \(([^()]+)\))?$`)
@@ -542,7 +523,7 @@ func (c *compiler) table(id string, tf tableFile) *report.Table {
 			}
 			rows[row.ID], ambiguous[row.ID] = row, false
 		} else {
-			row.ID = slug(rf.Label)
+			row.ID = report.Slug(rf.Label)
 			if rows[row.ID] != nil {
 				ambiguous[row.ID] = true
 			} else {
