@@ -91,6 +91,8 @@ type Labels struct {
 	// e.g. "," and "." for 924,497 and 80.6.
 	ThousandsSep string
 	DecimalMark  string
+	// Workbook are the words of the Excel workbook.
+	Workbook WorkbookLabels
 }
 
 // Framework is one of the report's parts, e.g. the Legal Framework of

@@ -165,6 +165,7 @@ func labels(f labelsFile) report.Labels {
 		Largest: or(f.Largest, "largest"), Smallest: or(f.Smallest, "smallest"),
 		NotAvailable: or(f.NotAvailable, "not available"),
 		ThousandsSep: or(f.ThousandsSep, ","), DecimalMark: or(f.DecimalMark, "."),
+		Workbook: report.WorkbookLabels(f.Workbook), // the workbook fills in its English defaults
 	}
 }
 

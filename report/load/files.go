@@ -33,26 +33,70 @@ type profileFile struct {
 
 type labelsFile struct {
 	report.Pos
-	Outward      string `yaml:"outward"`
-	Inward       string `yaml:"inward"`
-	Table        string `yaml:"table"`
-	Figure       string `yaml:"figure"`
-	Source       string `yaml:"source"`
-	Sources      string `yaml:"sources"`
-	Notes        string `yaml:"notes"`
-	Contents     string `yaml:"contents"`
-	References   string `yaml:"references"`
-	Footnotes    string `yaml:"footnotes"`
-	Links        string `yaml:"links"`
-	Page         string `yaml:"page"`
-	Of           string `yaml:"of"`
-	WrittenBy    string `yaml:"written_by"`
-	Continued    string `yaml:"continued"`
-	Largest      string `yaml:"largest"`
-	Smallest     string `yaml:"smallest"`
-	NotAvailable string `yaml:"not_available"`
-	ThousandsSep string `yaml:"thousands_sep"`
-	DecimalMark  string `yaml:"decimal_mark"`
+	Outward      string             `yaml:"outward"`
+	Inward       string             `yaml:"inward"`
+	Table        string             `yaml:"table"`
+	Figure       string             `yaml:"figure"`
+	Source       string             `yaml:"source"`
+	Sources      string             `yaml:"sources"`
+	Notes        string             `yaml:"notes"`
+	Contents     string             `yaml:"contents"`
+	References   string             `yaml:"references"`
+	Footnotes    string             `yaml:"footnotes"`
+	Links        string             `yaml:"links"`
+	Page         string             `yaml:"page"`
+	Of           string             `yaml:"of"`
+	WrittenBy    string             `yaml:"written_by"`
+	Continued    string             `yaml:"continued"`
+	Largest      string             `yaml:"largest"`
+	Smallest     string             `yaml:"smallest"`
+	NotAvailable string             `yaml:"not_available"`
+	ThousandsSep string             `yaml:"thousands_sep"`
+	DecimalMark  string             `yaml:"decimal_mark"`
+	Workbook     workbookLabelsFile `yaml:"workbook"`
+}
+
+// workbookLabelsFile has the fields of report.WorkbookLabels, so that it
+// converts to it.
+type workbookLabelsFile struct {
+	Cover           string `yaml:"cover"`
+	Country         string `yaml:"country"`
+	PublicationDate string `yaml:"publication_date"`
+	Authors         string `yaml:"authors"`
+	Publisher       string `yaml:"publisher"`
+	Project         string `yaml:"project"`
+	Website         string `yaml:"website"`
+	Copyright       string `yaml:"copyright"`
+	Funding         string `yaml:"funding"`
+	About           string `yaml:"about"`
+	AboutContents   string `yaml:"about_contents"`
+	AboutNotes      string `yaml:"about_notes"`
+	AboutTables     string `yaml:"about_tables"`
+	AboutGrids      string `yaml:"about_grids"`
+	AboutCharts     string `yaml:"about_charts"`
+	OneTable        string `yaml:"one_table"`
+	Sheet           string `yaml:"sheet"`
+	Title           string `yaml:"title"`
+	Period          string `yaml:"period"`
+	Note            string `yaml:"note"`
+	NoteNumber      string `yaml:"note_number"`
+	NoteText        string `yaml:"note_text"`
+	AppliesTo       string `yaml:"applies_to"`
+	ReportText      string `yaml:"report_text"`
+	Row             string `yaml:"row"`
+	Parent          string `yaml:"parent"`
+	ParentInfo      string `yaml:"parent_info"`
+	Percent         string `yaml:"percent"`
+	Annotation      string `yaml:"annotation"`
+	AnnotationInfo  string `yaml:"annotation_info"`
+	NotApplicable   string `yaml:"not_applicable"`
+	DashMark        string `yaml:"dash_mark"`
+	DashInfo        string `yaml:"dash_info"`
+	ChartsInfo      string `yaml:"charts_info"`
+	Heading         string `yaml:"heading"`
+	Subheading      string `yaml:"subheading"`
+	Text            string `yaml:"text"`
+	Both            string `yaml:"both"`
 }
 
 // footnotesFile is the ordered mapping of footnote numbers to texts.

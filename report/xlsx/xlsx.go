@@ -27,9 +27,6 @@ type Options struct {
 	// AltText returns a chart's alternative text; nil uses the figure's
 	// title.
 	AltText func(f *report.Figure) string
-	// Words are the fixed words the workbook prints beyond the profile's
-	// labels; nil means English.
-	Words *Words
 }
 
 // Shorthands for cells that hold no number (GSS conventions).
@@ -47,7 +44,7 @@ func Render(w io.Writer, p *report.Profile, opt Options) error {
 		f:        excelize.NewFile().SetZipWriter(newZipWriter),
 		p:        p,
 		opt:      opt,
-		w:        withDefaults(opt.Words),
+		w:        withDefaults(&p.Labels.Workbook),
 		styles:   make(map[styleKey]int),
 		sheets:   make(map[string]bool),
 		tblNames: make(map[string]bool),

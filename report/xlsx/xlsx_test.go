@@ -556,7 +556,8 @@ func TestWords(t *testing.T) {
 		wv.Field(i).SetString("«w" + strconv.Itoa(i) + "»")
 	}
 	var buf bytes.Buffer
-	if err := Render(&buf, p, Options{Date: testDate, Words: &w}); err != nil {
+	p.Labels.Workbook = w
+	if err := Render(&buf, p, Options{Date: testDate}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, buf.Bytes())

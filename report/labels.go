@@ -1,0 +1,69 @@
+package report
+
+// WorkbookLabels are the fixed words of the Excel workbook beyond Labels:
+// sheet and column headings and the sentences that explain the workbook.
+// An empty field means the renderer's English default.
+type WorkbookLabels struct {
+	// Cover names the first sheet.
+	Cover string
+	// Country, PublicationDate, Authors, Publisher, Project, Website,
+	// Copyright and Funding head the cover's sections.
+	Country         string
+	PublicationDate string
+	Authors         string
+	Publisher       string
+	Project         string
+	Website         string
+	Copyright       string
+	Funding         string
+	// About heads the cover's description of the workbook.
+	About string
+	// AboutContents, AboutNotes, AboutTables, AboutGrids and AboutCharts
+	// describe the kinds of sheet, one sentence each.
+	AboutContents string
+	AboutNotes    string
+	AboutTables   string
+	AboutGrids    string
+	AboutCharts   string
+	// OneTable says that a sheet holds one table.
+	OneTable string
+	// Sheet, Title and Period head the columns of the contents table.
+	Sheet  string
+	Title  string
+	Period string
+	// Note is the word in a note reference, "[note 3]".
+	Note string
+	// NoteNumber, NoteText and AppliesTo head the columns of the notes table.
+	NoteNumber string
+	NoteText   string
+	AppliesTo  string
+	// ReportText says that a note is cited in the report's prose.
+	ReportText string
+	// Row heads the row-label column of a table without a stub.
+	Row string
+	// Parent heads the column naming a sub-row's parent row.
+	Parent string
+	// ParentInfo explains the Parent column.
+	ParentInfo string
+	// Percent replaces a column label "%".
+	Percent string
+	// Annotation ends the heading of a column holding the text published
+	// in brackets after a number, e.g. a reference year.
+	Annotation string
+	// AnnotationInfo explains the annotation columns.
+	AnnotationInfo string
+	// NotApplicable explains the shorthand [z].
+	NotApplicable string
+	// DashMark is the shorthand for a dash printed in a table; DashInfo
+	// explains it.
+	DashMark string
+	DashInfo string
+	// ChartsInfo introduces the figures drawn from a table.
+	ChartsInfo string
+	// Heading, Subheading and Text head the columns of a policy table;
+	// Both says that an entry applies to outward and inward migration.
+	Heading    string
+	Subheading string
+	Text       string
+	Both       string
+}
