@@ -235,6 +235,8 @@ func TestConfig(t *testing.T) {
 		{"MissingProfile", "", nil, []string{"build", "atlantis"}, 1, `atlantis: not built: load: "atlantis": profile not found`},
 		{"BadSourceDateEpoch", "", []string{"SOURCE_DATE_EPOCH=yesterday"}, []string{"build"}, 1, `SOURCE_DATE_EPOCH: want a non-negative integer`},
 		{"UnknownFlag", "", nil, []string{"build", "--colour"}, 2, `unknown flag: --colour`},
+		{"ProfilesFlag", "profiles: [mali]\n", nil, []string{"build", "--profiles", "atlantis"}, 1, `atlantis: not built`},
+		{"ProfilesEnv", "profiles: [mali]\n", []string{"MIGPROFILE_PROFILES=atlantis,utopia"}, []string{"validate"}, 1, `utopia: load: "utopia": profile not found`},
 		{"AllAndNames", "", nil, []string{"build", "--all", "mali"}, 2, `give profile names or --all, not both`},
 	}
 	for _, tt := range tests {

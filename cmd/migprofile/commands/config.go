@@ -57,6 +57,7 @@ func defaults() Config {
 func addConfigFlags(fs *pflag.FlagSet) {
 	d := defaults()
 	fs.String("config", "", "config file (default ./config.yaml when present)")
+	fs.StringSlice("profiles", d.Profiles, "profiles to work on when none is named")
 	fs.String("data", d.Data, "folder holding one folder per profile")
 	fs.String("out", d.Out, "output folder")
 	fs.StringSlice("formats", d.Formats, "formats to write: pdf, md, xlsx")
