@@ -135,7 +135,9 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"validate"}, 0, "mali: 0 error(s), 3 warning(s)"},
 		{[]string{"build", "nowhere"}, 1, "nowhere: not built"},
 		{[]string{"build", "--page", "A5"}, 2, `want A4 or Letter, got "A5"`},
-		{[]string{"frobnicate"}, 1, `unknown command "frobnicate"`},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"list", "mali"}, 2, `list takes no arguments, got "mali"`},
+		{nil, 0, "Usage:"},
 		{[]string{"--version"}, 0, "migprofile version"},
 	}
 	for _, tt := range tests {

@@ -87,7 +87,12 @@ func newList(env Env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the profiles under the data folder with their title and date",
-		Args:  cobra.NoArgs,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return &usageError{fmt.Errorf("list takes no arguments, got %q", args[0])}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, err := loadConfig(cmd.Flags(), env.Environ)
 			if err != nil {

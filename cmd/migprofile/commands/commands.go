@@ -47,7 +47,7 @@ type Env struct {
 
 // Execute runs the command line args and returns the exit status.
 func Execute(ctx context.Context, args []string, env Env) int {
-	root := newRoot(ctx, env)
+	root := newRoot(env)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
@@ -81,7 +81,7 @@ type failedError struct{ n int }
 
 func (e *failedError) Error() string { return fmt.Sprintf("%d profile(s) failed", e.n) }
 
-func newRoot(ctx context.Context, env Env) *cobra.Command {
+func newRoot(env Env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "migprofile",
 		Short: "Build country migration profiles as PDF, Markdown and Excel from plain data files",
@@ -94,6 +94,13 @@ then flags (flags win).`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return &usageError{fmt.Errorf("unknown command %q (see migprofile --help)", args[0])}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
@@ -102,7 +109,6 @@ then flags (flags win).`,
 	})
 	addConfigFlags(root.PersistentFlags())
 	root.AddCommand(newBuild(env), newValidate(env), newList(env), newVerify(env))
-	_ = ctx
 	return root
 }
 
