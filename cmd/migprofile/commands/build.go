@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -155,7 +154,9 @@ func setup(cmd *cobra.Command, env Env, args []string, all bool) (Config, []stri
 }
 
 // buildAll builds the profiles concurrently, at most one per CPU. A
-// failing profile does not stop the others.
+// failing profile does not stop the others. Each profile's report is
+// printed in the order the profiles were named, as soon as it and those
+// before it are done, so that the output is the same from run to run.
 func buildAll(ctx context.Context, cfg Config, names []string, env Env) error {
 	var layouts fs.FS
 	if cfg.Layouts != "" {
@@ -164,45 +165,55 @@ func buildAll(ctx context.Context, cfg Config, names []string, env Env) error {
 		}
 		layouts = os.DirFS(cfg.Layouts)
 	}
-	var (
-		mu     sync.Mutex
-		failed int
-		g      errgroup.Group
-	)
+	type outcome struct {
+		res     buildResult
+		err     error
+		elapsed time.Duration
+	}
+	outcomes := make([]chan outcome, len(names))
+	for i := range outcomes {
+		outcomes[i] = make(chan outcome, 1)
+	}
+	var g errgroup.Group
 	g.SetLimit(runtime.NumCPU())
-	for _, name := range names {
-		g.Go(func() error {
-			if ctx.Err() != nil {
-				return nil // interrupted: start no new build
-			}
-			start := time.Now()
-			res, err := buildOne(ctx, cfg, name, layouts, env)
-			mu.Lock()
-			defer mu.Unlock()
-			if errors.Is(err, context.Canceled) {
-				return nil
-			}
-			if err != nil {
-				failed++
-				var de *report.DataError
-				if errors.As(err, &de) {
-					fmt.Fprintf(env.Stderr, "%s: not built: %d error(s) in the data:\n", name, len(de.Diagnostics))
-					printDiagnostics(env.Stderr, cfg.Data, de.Diagnostics)
-				} else {
-					fmt.Fprintf(env.Stderr, "%s: not built: %v\n", name, err)
+	go func() { // g.Go blocks while NumCPU builds run
+		for i, name := range names {
+			g.Go(func() error {
+				if ctx.Err() != nil {
+					outcomes[i] <- outcome{err: ctx.Err()} // interrupted: start no new build
+					return nil
 				}
+				start := time.Now()
+				res, err := buildOne(ctx, cfg, name, layouts, env)
+				outcomes[i] <- outcome{res, err, time.Since(start)}
 				return nil
+			})
+		}
+	}()
+
+	failed := 0
+	for i, name := range names {
+		o := <-outcomes[i]
+		switch {
+		case errors.Is(o.err, context.Canceled):
+		case o.err != nil:
+			failed++
+			var de *report.DataError
+			if errors.As(o.err, &de) {
+				fmt.Fprintf(env.Stderr, "%s: not built: %d error(s) in the data:\n", name, len(de.Diagnostics))
+				printDiagnostics(env.Stderr, cfg.Data, de.Diagnostics)
+			} else {
+				fmt.Fprintf(env.Stderr, "%s: not built: %v\n", name, o.err)
 			}
-			if res.warnings > 0 {
-				fmt.Fprintf(env.Stderr, "%s: %d warning(s); see: migprofile validate %s\n", name, res.warnings, name)
+		default:
+			if o.res.warnings > 0 {
+				fmt.Fprintf(env.Stderr, "%s: %d warning(s); see: migprofile validate %s\n", name, o.res.warnings, name)
 			}
 			if env.Terminal {
-				fmt.Fprintf(env.Stderr, "%s: wrote %d file(s) to %s in %s\n", name, res.files, res.dir, time.Since(start).Round(time.Millisecond))
+				fmt.Fprintf(env.Stderr, "%s: wrote %d file(s) to %s in %s\n", name, o.res.files, o.res.dir, o.elapsed.Round(time.Millisecond))
 			}
-			return nil
-		})
+		}
 	}
-	_ = g.Wait()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
