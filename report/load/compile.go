@@ -18,10 +18,11 @@ func (l *loader) load() *report.Profile {
 	if !l.readFile("profile.yaml", &pf) {
 		return nil
 	}
-	c := &compiler{loader: l, cited: map[*report.Footnote]bool{}}
+	c := &compiler{loader: l, cited: map[*report.Footnote]bool{}, unreadable: map[string]bool{}, file: path.Join(l.dir, "profile.yaml")}
 	p := &report.Profile{Name: l.dir, Meta: c.meta(pf), Labels: labels(pf.Labels)}
 
 	var ff footnotesFile
+	c.file = path.Join(l.dir, "footnotes.yaml")
 	if l.readFile("footnotes.yaml", &ff) {
 		p.Footnotes = c.footnotes(ff)
 	} else {
@@ -40,7 +41,6 @@ func (l *loader) load() *report.Profile {
 	// A file that cannot be read at all is reported once; references to
 	// it are not reported again as dangling.
 	c.tables, c.grids, c.figures = map[string]*report.Table{}, map[string]*report.Grid{}, map[string]*report.Figure{}
-	c.unreadable = map[string]bool{}
 	for _, id := range l.files("tables") {
 		var tf tableFile
 		if c.read("tables", id, &tf) {
@@ -84,7 +84,7 @@ func (l *loader) load() *report.Profile {
 			continue
 		}
 		var fw frameworkFile
-		if !l.readFile(path.Join("frameworks", ref.S+".yaml"), &fw) {
+		if !c.read("frameworks", ref.S, &fw) {
 			continue
 		}
 		p.Frameworks = append(p.Frameworks, c.framework(ref.S, fw))
@@ -102,6 +102,7 @@ func (l *loader) load() *report.Profile {
 
 type compiler struct {
 	*loader
+	file    string // the file being compiled, for errors without a position
 	notes   map[string]*report.Footnote
 	cited   map[*report.Footnote]bool
 	tables  map[string]*report.Table
@@ -117,7 +118,17 @@ type compiler struct {
 	numbered      int // tables and grids share one numbering
 }
 
+// errorf reports an error at pos, in the file being compiled when pos has
+// none (a value the decoder could not read, already reported with its line).
+func (c *compiler) errorf(pos report.Pos, path, format string, args ...any) {
+	if pos.File == "" {
+		pos.File = c.file
+	}
+	c.loader.errorf(pos, path, format, args...)
+}
+
 func (c *compiler) read(dir, id string, v any) bool {
+	c.file = path.Join(c.dir, dir, id+".yaml")
 	if c.readFile(path.Join(dir, id+".yaml"), v) {
 		return true
 	}
@@ -682,6 +693,7 @@ func (c *compiler) figure(id string, ff figureFile) *report.Figure {
 	}
 	switch f.Kind {
 	case report.HorizontalBars, report.GroupedBars, report.DivergingBars, report.PercentBars:
+	case "": // missing: reported by the decoder
 	default:
 		c.errorf(ff.Kind.Pos, "kind", "unknown figure kind %q (want horizontal-bars, grouped-bars, diverging-bars or percent-bars)", ff.Kind.S)
 	}
@@ -692,7 +704,7 @@ func (c *compiler) figure(id string, ff figureFile) *report.Figure {
 	}
 	t := c.tables[ff.Table.S]
 	if t == nil {
-		if c.unreadable["tables/"+ff.Table.S] {
+		if ff.Table.S == "" || c.unreadable["tables/"+ff.Table.S] {
 			return f
 		}
 		c.errorf(ff.Table.Pos, "table", "table %q does not exist (no tables/%s.yaml)", ff.Table.S, ff.Table.S)
