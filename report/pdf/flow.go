@@ -76,7 +76,11 @@ type column struct {
 	x, w      float64
 	padTop    float64
 	padBottom float64
-	boxes     []*box
+	// raise lifts the column's first box into the band above, unless the
+	// column starts a page: a grid row's heading continued from the entry
+	// above reads as one block.
+	raise float64
+	boxes []*box
 	// head is drawn above the column on each page it continues on.
 	head *box
 }
@@ -185,6 +189,9 @@ type run struct {
 func (e *engine) fill(c *column, from int, y0, capY float64, notes []*report.Footnote, force bool) run {
 	r := run{next: from, end: y0}
 	y := y0 + c.padTop
+	if !force {
+		y -= c.raise
+	}
 	bs := c.boxes
 	i := from
 	fits := func(h float64, add []*report.Footnote) bool {

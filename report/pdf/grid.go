@@ -100,23 +100,57 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 			sst.color = ink
 			heads = append(heads, d.textBoxes(plain(row.Subheading), sst, 0, hw-2*gridPad)...)
 		}
-		for ei, e := range row.Entries {
+		// The entries' cells, then the heading's lines shared out among
+		// them: each entry takes the lines that fit beside its own content
+		// (the first at least one, the last the rest), so that a tall
+		// heading does not stretch a short first entry. The heading column
+		// has no rule between entries, so the lines read as one block.
+		type entryCells struct {
+			cols  []*column
+			split bool
+			h     float64
+		}
+		var ecs []entryCells
+		for _, e := range row.Entries {
 			if e == nil {
 				continue
 			}
-			var cols []*column
-			if ei == 0 {
-				cols = append(cols, d.cell(0, hw, heads))
-			}
-			split := !e.Spans()
-			if split {
-				cols = append(cols,
+			ec := entryCells{split: !e.Spans()}
+			if ec.split {
+				ec.cols = []*column{
 					d.cell(hw, cw, d.itemBoxes(e.Outward, stGrid, stGridHd, cw-2*gridPad, "")),
-					d.cell(hw+cw, cw, d.itemBoxes(e.Inward, stGrid, stGridHd, cw-2*gridPad, "")))
+					d.cell(hw+cw, cw, d.itemBoxes(e.Inward, stGrid, stGridHd, cw-2*gridPad, "")),
+				}
 			} else {
-				cols = append(cols, d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, tw-hw-2*gridPad, "")))
+				ec.cols = []*column{d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, tw-hw-2*gridPad, ""))}
 			}
-			bd := &band{cols: cols, header: []*box{hdr}, headerAtTop: true}
+			for _, c := range ec.cols {
+				ec.h = max(ec.h, boxesHeight(c.boxes))
+			}
+			ecs = append(ecs, ec)
+		}
+		rest := heads
+		for i := range ecs {
+			part := rest
+			if i < len(ecs)-1 {
+				n, used := 0, 0.0
+				for n < len(rest) && (n == 0 || used+rest[n].h <= ecs[i].h) {
+					used += rest[n].h
+					n++
+				}
+				part, rest = rest[:n], rest[n:]
+			}
+			if len(part) > 0 {
+				head := d.cell(0, hw, part)
+				if i > 0 {
+					head.raise = 2 * gridPad // over the paddings between the entries: no gap
+				}
+				ecs[i].cols = append([]*column{head}, ecs[i].cols...)
+			}
+		}
+		for _, ec := range ecs {
+			split := ec.split
+			bd := &band{cols: ec.cols, header: []*box{hdr}, headerAtTop: true}
 			bd.fragment = func(pg *page, y0, y1 float64, _, _ bool) {
 				rec.frags = append(rec.frags, gridFrag{pg: pg, y0: y0, y1: y1, split: split})
 			}
@@ -140,6 +174,15 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 		}
 		b.add(d.textBoxes(prefixed(label, s), stSource, 0, tw)...)
 	}
+}
+
+// boxesHeight is the height of boxes stacked.
+func boxesHeight(bs []*box) float64 {
+	h := 0.0
+	for _, b := range bs {
+		h += b.h
+	}
+	return h
 }
 
 // cell is a grid column at x of width w, its boxes padded.
