@@ -206,6 +206,18 @@ func TestFailureKeepsPreviousOutputs(t *testing.T) {
 		}
 		assertSame(t, before, readTree(t, outDir))
 	})
+	t.Run("RenderError", func(t *testing.T) {
+		// A template that fails while rendering: the other formats were
+		// rendered, but nothing is written.
+		layouts := filepath.Join(dir, "broken-layouts", "markdown")
+		os.MkdirAll(layouts, 0o755)
+		os.WriteFile(filepath.Join(layouts, "figure.md.tmpl"), []byte(`{{template "no-such-template"}}`), 0o644)
+		code, out := migprofile(t, dir, nil, "build", "--layouts", filepath.Dir(layouts))
+		if code != 1 || !strings.Contains(out, "no-such-template") {
+			t.Fatalf("exit %d: %s", code, out)
+		}
+		assertSame(t, before, readTree(t, outDir))
+	})
 	t.Run("ReadOnlyFolder", func(t *testing.T) {
 		if os.Geteuid() == 0 {
 			// root ignores permissions, but not the immutable attribute.
