@@ -348,7 +348,7 @@ type Grid struct {
 	Title  string
 	Rows   []*GridRow
 	// Sources are the links or references the table's content comes from.
-	Sources []Text
+	Sources []Source
 }
 
 // GridRow is one heading of a policy table and its entries, top to bottom.

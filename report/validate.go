@@ -22,7 +22,7 @@ func (p *Profile) Validate() Diagnostics {
 		}
 		for _, b := range f.Blocks {
 			if b.Kind == LinksBlock {
-				v.duplicateLinks(b)
+				v.duplicateLinks(b.Pos, "links", b.Items)
 			}
 		}
 	}
@@ -30,6 +30,19 @@ func (p *Profile) Validate() Diagnostics {
 		v.table(t)
 	}
 	v.citations(p)
+	for _, g := range p.Grids {
+		if len(g.Sources) == 0 {
+			v.add(Warning, g.Pos, "sources", "table %q (Table %d) has no source; every table should say where it comes from", g.ID, g.Number)
+		}
+		for i, s := range g.Sources {
+			for _, earlier := range g.Sources[:i] {
+				if strings.Contains(s.Text.String(), "://") && s.Text.String() == earlier.Text.String() {
+					v.add(Warning, s.Pos, fmt.Sprintf("sources[%d]", i), "link listed twice: %s", s.Text.String())
+					break
+				}
+			}
+		}
+	}
 	for _, fig := range p.Figures {
 		if fig.Table == nil {
 			v.add(Error, fig.Pos, "table", "figure %q draws from no table", fig.ID)
@@ -62,12 +75,12 @@ func (v *validator) meta(m Meta) {
 
 // duplicateLinks warns about a link listed twice: in a published list it
 // is most likely a copying slip, which the tool reports and keeps.
-func (v *validator) duplicateLinks(b Block) {
+func (v *validator) duplicateLinks(pos Pos, path string, items []Text) {
 	seen := map[string]bool{}
-	for i, it := range b.Items {
+	for i, it := range items {
 		s := it.String()
-		if seen[s] {
-			v.add(Warning, b.Pos, fmt.Sprintf("links[%d]", i), "link listed twice: %s", s)
+		if seen[s] && strings.Contains(s, "://") {
+			v.add(Warning, pos, fmt.Sprintf("%s[%d]", path, i), "link listed twice: %s", s)
 		}
 		seen[s] = true
 	}

@@ -460,9 +460,7 @@ func (c *compiler) grid(id string, gf gridFile) *report.Grid {
 		}
 		g.Rows = append(g.Rows, row)
 	}
-	for i, s := range gf.Sources {
-		g.Sources = append(g.Sources, c.text(s, fmt.Sprintf("sources[%d]", i), true))
-	}
+	g.Sources = c.sources(gf.Sources, "sources")
 	return g
 }
 

@@ -52,6 +52,7 @@ rows:
       - both: [A law.]
       - outward: [Out.]
         inward: [In.]
+sources: [A law book]
 `)},
 		"mini/figures/chart.yaml": {Data: []byte(`kind: horizontal-bars
 title: People
@@ -252,6 +253,7 @@ body:
   - grid: policy
   - references: ["Smith A. and B. Jones. 2004. A book."]
 `, `mini/frameworks/main.yaml:3:5: warning: body[0]: citation "(Doe, 2001)" matches no reference`},
+		{"GridWithoutSource", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries: [{both: [x]}]\n", `mini/grids/policy.yaml:1:1: warning: sources: table "policy" (Table 2) has no source`},
 		{"UncitedFootnote", "mini/footnotes.yaml", "\"1\": One.\n\"2\": Two.\n", `mini/footnotes.yaml:2:6: warning: 2: footnote 2 is never cited`},
 	}
 	for _, tt := range tests {

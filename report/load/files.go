@@ -315,7 +315,7 @@ type gridFile struct {
 	report.Pos
 	Title   string        `yaml:"title" req:"true"`
 	Rows    []gridRowFile `yaml:"rows" req:"true"`
-	Sources []posString   `yaml:"sources"`
+	Sources []sourceFile  `yaml:"sources"`
 }
 
 type gridRowFile struct {

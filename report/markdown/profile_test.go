@@ -98,9 +98,9 @@ func odd() *report.Profile {
 			}},
 			{Heading: "Empty row"},
 		},
-		Sources: []report.Text{
-			{{Kind: report.SpanLink, Text: "http://example.org/law", URL: "http://example.org/law"}},
-			{{Kind: report.SpanLink, Text: "http://example.org/a b", URL: "http://example.org/a b"}},
+		Sources: []report.Source{
+			{Text: report.Text{{Kind: report.SpanLink, Text: "http://example.org/law", URL: "http://example.org/law"}}},
+			{Text: report.Text{{Kind: report.SpanLink, Text: "http://example.org/a b", URL: "http://example.org/a b"}}},
 		},
 	}
 	fig := &report.Figure{

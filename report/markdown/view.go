@@ -555,7 +555,7 @@ func (b *builder) grid(g *report.Grid) (*table, error) {
 	}
 	var sources []string
 	for _, s := range g.Sources {
-		t, err := b.text(s, true)
+		t, err := b.text(s.Text, true)
 		if err != nil {
 			return nil, fmt.Errorf("table %d: %w", g.Number, err)
 		}

@@ -167,12 +167,18 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 	if n := len(b.bands); n > 0 {
 		b.bands[n-1].gapAfter = s1
 	}
+	// One label before the list ("Sources:" over several links) unless a
+	// source has a label of its own.
 	for i, s := range g.Sources {
-		label := ""
-		if i == 0 {
+		label := s.Label
+		switch {
+		case label != "":
+		case i == 0 && len(g.Sources) > 1:
 			label = l.Sources
+		case i == 0:
+			label = l.Source
 		}
-		b.add(d.textBoxes(prefixed(label, s), stSource, 0, tw)...)
+		b.add(d.textBoxes(prefixed(label, s.Text), stSource, 0, tw)...)
 	}
 }
 

@@ -36,7 +36,7 @@ func smallProfile(s string) *report.Profile {
 	grid := &report.Grid{ID: "g", Number: 2, Title: s, Rows: []*report.GridRow{{Heading: s, Subheading: s,
 		Entries: []*report.GridEntry{{Both: []report.Item{{Kind: report.ItemParagraph, Text: text(s)}}},
 			{Outward: []report.Item{{Kind: report.ItemList, List: []report.Text{text(s)}}}, Inward: []report.Item{{Kind: report.ItemHeading, Text: text(s)}}}}}},
-		Sources: []report.Text{{{Kind: report.SpanLink, Text: s, URL: s}}}}
+		Sources: []report.Source{{Text: report.Text{{Kind: report.SpanLink, Text: s, URL: s}}}}}
 	m := meta()
 	m.Country, m.Title, m.Authors = s, s, []string{s}
 	cited := report.Text{{Kind: report.SpanPlain, Text: s}, {Kind: report.SpanNote, Text: "1", Note: note}}

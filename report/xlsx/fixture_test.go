@@ -76,7 +76,7 @@ func handmade() *report.Profile {
 			}},
 			{Heading: "Empty"},
 		},
-		Sources: []report.Text{plain("http://example.org/a")},
+		Sources: []report.Source{{Text: plain("http://example.org/a")}},
 	}
 	return &report.Profile{
 		Name: "handmade",

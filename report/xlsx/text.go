@@ -76,7 +76,7 @@ func (b *builder) writeGrid(pt *part) error {
 	s.str(1, row, b.w.OneTable, styleKey{})
 	for i, src := range g.Sources {
 		row++
-		s.str(1, row, b.withRefs(b.sourceLine(report.Source{Label: l.Source, Text: src}), pt.sourceNotes[i]), styleKey{})
+		s.str(1, row, b.withRefs(b.sourceLine(src), pt.sourceNotes[i]), styleKey{})
 	}
 	for _, ml := range b.markLines(used) {
 		row++

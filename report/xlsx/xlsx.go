@@ -252,9 +252,9 @@ func (b *builder) numberNotes() {
 		}
 		g := pt.grid
 		for _, s := range g.Sources {
-			b.notes = append(b.notes, note{text: b.sourceLine(report.Source{Label: b.p.Labels.Source, Text: s}), appliesTo: []string{pt.sheet}})
+			b.notes = append(b.notes, note{text: b.sourceLine(s), appliesTo: []string{pt.sheet}})
 			pt.sourceNotes = append(pt.sourceNotes, len(b.notes))
-			cite(s, pt.sheet)
+			cite(s.Text, pt.sheet)
 		}
 		for _, r := range g.Rows {
 			if r == nil {
