@@ -1,0 +1,74 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/migprofile/migprofile/report/build"
+	"github.com/migprofile/migprofile/report/load"
+)
+
+// TestOtherCountry builds testdata/exemple, a fictional profile in French
+// shaped unlike Mali: a country is data, and every word printed around the
+// data comes from the profile's labels.
+func TestOtherCountry(t *testing.T) {
+	p, diags, err := load.Load(os.DirFS("testdata"), "exemple")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	files, err := build.Render(context.Background(), p, build.Options{Formats: build.Formats, PageSize: "A4", Date: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string][]byte{}
+	for _, f := range files {
+		byName[f.Name] = f.Data
+	}
+
+	md := string(byName["exemple.md"])
+	for _, want := range []string{"**Tableau 1.** Flux migratoires par région", "**Graphique 1.**", "### Émigration", "| 12 500 |", "| -4 300 |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("exemple.md lacks %q", want)
+		}
+	}
+	for _, english := range []string{"Table ", "Figure ", "Outward", "Inward", "largest"} {
+		if strings.Contains(md, english) {
+			t.Errorf("exemple.md holds the English %q", english)
+		}
+	}
+
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		cmd := exec.Command("pdftotext", "-", "-")
+		cmd.Stdin = bytes.NewReader(byName["exemple.pdf"])
+		text, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Tableau 1. Flux migratoires", "Graphique 1. Flux par région", "Sommaire", "Rapport rédigé par", "Page 2 sur 3", "12 500", "-4 300"} {
+			if !bytes.Contains(text, []byte(want)) {
+				t.Errorf("exemple.pdf lacks %q", want)
+			}
+		}
+	}
+
+	wb, err := excelize.OpenReader(bytes.NewReader(byName["exemple.xlsx"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	if got := wb.GetSheetList()[0]; got != "Couverture" {
+		t.Errorf("first sheet %q, want Couverture", got)
+	}
+	if v, _ := wb.GetCellValue("Couverture", "A1"); !strings.Contains(v, "Utopie") {
+		t.Errorf("cover A1 = %q", v)
+	}
+}
