@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -41,80 +40,6 @@ leaves the previous outputs as they were.`,
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "build every profile under the data folder")
 	return cmd
-}
-
-func newValidate(env Env) *cobra.Command {
-	var all bool
-	cmd := &cobra.Command{
-		Use:   "validate [profile...]",
-		Short: "Check profiles and print every error and warning",
-		Long: `Validate loads each profile and prints every problem at once, each with its
-file, line and field. Errors (malformed files, unknown fields, dangling
-references…) make the exit status 1; warnings (arithmetic that disagrees with
-the published numbers) are printed and the exit status stays 0.`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, names, err := setup(cmd, env, args, all)
-			if err != nil {
-				return err
-			}
-			failed := 0
-			for _, name := range names {
-				_, diags, err := load.Load(os.DirFS(cfg.Data), name)
-				if err != nil {
-					fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
-					failed++
-					continue
-				}
-				printDiagnostics(env.Stdout, cfg.Data, diags)
-				errs, warns := len(diags.Errors()), len(diags.Warnings())
-				fmt.Fprintf(env.Stdout, "%s: %d error(s), %d warning(s)\n", name, errs, warns)
-				if errs > 0 {
-					failed++
-				}
-			}
-			if failed > 0 {
-				return &failedError{failed}
-			}
-			return nil
-		},
-	}
-	cmd.Flags().BoolVar(&all, "all", false, "validate every profile under the data folder")
-	return cmd
-}
-
-func newList(env Env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list",
-		Short: "List the profiles under the data folder with their title and date",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return &usageError{fmt.Errorf("list takes no arguments, got %q", args[0])}
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig(cmd.Flags(), env.Environ)
-			if err != nil {
-				return &usageError{err}
-			}
-			fsys := os.DirFS(cfg.Data)
-			names, err := load.List(fsys)
-			if err != nil {
-				return &usageError{fmt.Errorf("data folder %s: %w", cfg.Data, errors.Unwrap(err))}
-			}
-			w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, "PROFILE\tTITLE\tDATE")
-			for _, name := range names {
-				m, err := load.ReadMeta(fsys, name)
-				if err != nil {
-					fmt.Fprintf(w, "%s\t(unreadable: %v)\t\n", name, err)
-					continue
-				}
-				fmt.Fprintf(w, "%s\t%s\t%s\n", name, m.Title+": "+m.Country, m.Date)
-			}
-			return w.Flush()
-		},
-	}
 }
 
 // setup reads the config and decides which profiles a command works on:
