@@ -45,4 +45,3 @@ func newList(env Env) *cobra.Command {
 		},
 	}
 }
-

@@ -47,4 +47,3 @@ the published numbers) are printed and the exit status stays 0.`,
 	cmd.Flags().BoolVar(&all, "all", false, "validate every profile under the data folder")
 	return cmd
 }
-
