@@ -32,11 +32,6 @@ func (l *loader) load() *report.Profile {
 	for _, f := range p.Footnotes {
 		c.notes[f.ID] = f
 	}
-	for _, e := range ff {
-		if f := c.notes[e.ID.S]; f != nil && f.Pos == e.Text.Pos {
-			f.Text = c.text(e.Text, e.Path, false)
-		}
-	}
 
 	// A file that cannot be read at all is reported once; references to
 	// it are not reported again as dangling.
@@ -195,7 +190,7 @@ func (c *compiler) footnotes(ff footnotesFile) []*report.Footnote {
 			c.errorf(e.Text.Pos, e.Path, "footnote %s has no text", e.ID.S)
 		default:
 			seen[e.ID.S] = true
-			out = append(out, &report.Footnote{Pos: e.Text.Pos, ID: e.ID.S})
+			out = append(out, &report.Footnote{Pos: e.Text.Pos, ID: e.ID.S, Text: c.text(e.Text, e.Path, false)})
 		}
 	}
 	return out
