@@ -31,7 +31,7 @@ type Profile struct {
 	Grids []*Grid
 	// Figures are the charts in number order.
 	Figures []*Figure
-	// Footnotes are in the order of their first citation.
+	// Footnotes are in the order of footnotes.yaml.
 	Footnotes []*Footnote
 }
 
