@@ -21,6 +21,7 @@ import (
 	"github.com/migprofile/migprofile/layouts"
 	"github.com/migprofile/migprofile/report"
 	"github.com/migprofile/migprofile/report/load"
+	"github.com/migprofile/migprofile/report/reporttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -89,32 +90,7 @@ func edgeCases() []*report.Figure {
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := range max(len(gl), len(wl)) {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("%s differs at line %d (run go test -update if intended):\ngot:  %s\nwant: %s", path, i+1, g, w)
-			}
-		}
-	}
+	reporttest.Golden(t, filepath.Join("testdata", name), got, *update)
 }
 
 func TestSVGGolden(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/migprofile/migprofile/report"
+	"github.com/migprofile/migprofile/report/reporttest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -480,31 +481,7 @@ func dump(t *testing.T, data []byte) string {
 func TestGolden(t *testing.T) {
 	eachProfile(t, func(t *testing.T, p *report.Profile) {
 		got := dump(t, render(t, p))
-		path := filepath.Join("testdata", p.Name+".golden")
-		if *update {
-			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if got != string(want) {
-			gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-			for i := 0; i < max(len(gl), len(wl)); i++ {
-				var g, w string
-				if i < len(gl) {
-					g = gl[i]
-				}
-				if i < len(wl) {
-					w = wl[i]
-				}
-				if g != w {
-					t.Fatalf("%s differs at line %d:\n got %q\nwant %q\n(run go test -update)", path, i+1, g, w)
-				}
-			}
-		}
+		reporttest.Golden(t, filepath.Join("testdata", p.Name+".golden"), []byte(got), *update)
 	})
 }
 
