@@ -115,15 +115,19 @@ func (v *validator) rowSums(t *Table) {
 			continue
 		}
 		for ci, col := range t.Columns {
-			if col.Unit != Count {
-				continue
-			}
 			parts := make([]Cell, len(r.SumOf))
 			for i, part := range r.SumOf {
 				parts[i] = part.Cells[ci]
 			}
-			if got, ok := sum(parts); ok {
+			got, ok := sum(parts)
+			switch {
+			case !ok:
+			case col.Unit == Count:
 				v.compare(t, r, col, r.Cells[ci], got, fmt.Sprintf("the sum of %s", rowNames(r.SumOf)))
+			case col.BaseRow != nil:
+				// Shares of a column total add up like the counts, give or
+				// take half a unit of the last printed decimal per part.
+				v.compareRounded(t, r, col, r.Cells[ci], got, len(parts), fmt.Sprintf("the sum of %s", rowNames(r.SumOf)))
 			}
 		}
 	}
@@ -203,6 +207,20 @@ func (v *validator) percentages(t *Table) {
 					what, exact)
 			}
 		}
+	}
+}
+
+// compareRounded is compare for a sum of n rounded values: it allows half
+// a unit of the printed precision per value.
+func (v *validator) compareRounded(t *Table, r *Row, col *Column, printed Cell, computed decimal, n int, how string) {
+	p, ok := decimalOf(printed)
+	if !ok || printed.Kind != Number {
+		return
+	}
+	tolerance := float64(n) * 0.5 * math.Pow(10, -float64(printed.Decimals))
+	if math.Abs(p.float()-computed.float()) > tolerance+1e-9 {
+		v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s, computed %s (%s); off by %s, more than rounding explains",
+			t.ID, t.Ref(), r.Label, col.Heading(), formatDecimal(p), formatDecimal(computed), how, formatDecimal(p.sub(computed)))
 	}
 }
 

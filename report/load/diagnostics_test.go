@@ -229,6 +229,17 @@ rows:
   - {id: total, label: Total, values: [3, 100.0]}
 sources: [A census]
 `, `row "A", column "%": printed 0.2%, computed 33.3% (1 / 3 of row "Total" × 100 = 33.3333)`},
+		{"PercentParts", "mini/tables/people.yaml", `title: People
+period: "2001"
+columns:
+  - {id: n, label: Number}
+  - {id: p, label: "%", unit: percent, percent_of: n, base_row: total}
+rows:
+  - {label: A, values: [60, 60.0]}
+  - {label: B, values: [40, 4.0]}
+  - {id: total, label: Total, sum_of: preceding, values: [100, 100.0]}
+sources: [A census]
+`, `row "Total", column "%": printed 100.0, computed 64.0 (the sum of "A", "B"); off by 36.0, more than rounding explains`},
 		{"PercentOfRowTotal", "mini/tables/people.yaml", `title: People
 period: "2001"
 columns:
