@@ -206,36 +206,22 @@ func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box 
 	groupH := 0.0
 	var groupOps []op
 	if grouped {
-		for j := 0; j < len(t.Columns); {
-			c := t.Columns[j]
-			k := j + 1
-			for k < len(t.Columns) && c != nil && t.Columns[k] != nil && c.Group != "" && t.Columns[k].Group == c.Group {
-				k++
+		spans := groupSpans(t)
+		for _, sp := range spans {
+			j, k, c := sp[0], sp[1], t.Columns[sp[0]]
+			w := xs[k] - xs[j] - 2*cellPad
+			gst := st
+			gst.center = true
+			lines := d.capLines(d.breakLines(d.words(plain(c.Group), gst), w, w), maxCellLines, gst, w)
+			for li, ln := range lines {
+				groupOps = append(groupOps, d.lineOps(ln, gst, xs[j]+cellPad, y+float64(li)*st.leading+baseline(st), w)...)
 			}
-			if c != nil && c.Group != "" {
-				w := xs[k] - xs[j] - 2*cellPad
-				gst := st
-				gst.center = true
-				lines := d.capLines(d.breakLines(d.words(plain(c.Group), gst), w, w), maxCellLines, gst, w)
-				for li, ln := range lines {
-					groupOps = append(groupOps, d.lineOps(ln, gst, xs[j]+cellPad, y+float64(li)*st.leading+baseline(st), w)...)
-				}
-				h := float64(len(lines)) * st.leading
-				groupH = max(groupH, h)
-			}
-			j = k
+			groupH = max(groupH, float64(len(lines))*st.leading)
 		}
 		// Rules under the groups.
-		for j := 0; j < len(t.Columns); {
-			c := t.Columns[j]
-			k := j + 1
-			for k < len(t.Columns) && c != nil && t.Columns[k] != nil && c.Group != "" && t.Columns[k].Group == c.Group {
-				k++
-			}
-			if c != nil && c.Group != "" {
-				groupOps = append(groupOps, op{kind: opLine, x: xs[j] + cellPad, y: y + groupH + 0.5, w: xs[k] - xs[j] - 2*cellPad, color: rule, width: 0.2})
-			}
-			j = k
+		for _, sp := range spans {
+			j, k := sp[0], sp[1]
+			groupOps = append(groupOps, op{kind: opLine, x: xs[j] + cellPad, y: y + groupH + 0.5, w: xs[k] - xs[j] - 2*cellPad, color: rule, width: 0.2})
 		}
 		groupH += 1.5
 	}
@@ -328,4 +314,22 @@ func (d *doc) tableRow(t *report.Table, i int, r *report.Row, vals []string, ind
 		rb.tail = []op{closing}
 	}
 	return rb
+}
+
+// groupSpans returns the [first, end) column ranges of the grouped
+// headers: adjacent columns with the same non-empty group share one.
+func groupSpans(t *report.Table) [][2]int {
+	var spans [][2]int
+	for j := 0; j < len(t.Columns); {
+		c := t.Columns[j]
+		k := j + 1
+		for k < len(t.Columns) && c != nil && t.Columns[k] != nil && c.Group != "" && t.Columns[k].Group == c.Group {
+			k++
+		}
+		if c != nil && c.Group != "" {
+			spans = append(spans, [2]int{j, k})
+		}
+		j = k
+	}
+	return spans
 }
