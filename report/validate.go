@@ -123,11 +123,11 @@ func (v *validator) rowSums(t *Table) {
 			switch {
 			case !ok:
 			case col.Unit == Count:
-				v.compare(t, r, col, r.Cells[ci], got, fmt.Sprintf("the sum of %s", rowNames(r.SumOf)))
+				v.compare(t, r, col, r.Cells[ci], got, 0, fmt.Sprintf("the sum of %s", rowNames(r.SumOf)))
 			case col.BaseRow != nil:
 				// Shares of a column total add up like the counts, give or
 				// take half a unit of the last printed decimal per part.
-				v.compareRounded(t, r, col, r.Cells[ci], got, len(parts), fmt.Sprintf("the sum of %s", rowNames(r.SumOf)))
+				v.compare(t, r, col, r.Cells[ci], got, len(parts), fmt.Sprintf("the sum of %s", rowNames(r.SumOf)))
 			}
 		}
 	}
@@ -144,7 +144,7 @@ func (v *validator) columnSums(t *Table) {
 				parts[i] = r.Cells[t.columnIndex(part)]
 			}
 			if got, ok := sum(parts); ok {
-				v.compare(t, r, col, r.Cells[ci], got, fmt.Sprintf("the sum of columns %s", columnNames(col.SumOf)))
+				v.compare(t, r, col, r.Cells[ci], got, 0, fmt.Sprintf("the sum of columns %s", columnNames(col.SumOf)))
 			}
 		}
 	}
@@ -165,7 +165,7 @@ func (v *validator) differences(t *Table) {
 			if !okA || !okB {
 				continue
 			}
-			v.compare(t, r, col, r.Cells[ci], x.sub(y), fmt.Sprintf("%q − %q", a.Label, b.Label))
+			v.compare(t, r, col, r.Cells[ci], x.sub(y), 0, fmt.Sprintf("%q − %q", a.Label, b.Label))
 		}
 	}
 }
@@ -210,28 +210,22 @@ func (v *validator) percentages(t *Table) {
 	}
 }
 
-// compareRounded is compare for a sum of n rounded values: it allows half
-// a unit of the printed precision per value.
-func (v *validator) compareRounded(t *Table, r *Row, col *Column, printed Cell, computed decimal, n int, how string) {
+// compare warns when the printed value is not the computed one. rounded
+// is the number of rounded values the computation added: each may be off
+// by half a unit of the printed precision (0 for an exact comparison).
+func (v *validator) compare(t *Table, r *Row, col *Column, printed Cell, computed decimal, rounded int, how string) {
 	p, ok := decimalOf(printed)
 	if !ok || printed.Kind != Number {
 		return
 	}
-	tolerance := float64(n) * 0.5 * math.Pow(10, -float64(printed.Decimals))
-	if math.Abs(p.float()-computed.float()) > tolerance+1e-9 {
-		v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s, computed %s (%s); off by %s, more than rounding explains",
-			t.ID, t.Ref(), r.Label, col.Heading(), formatDecimal(p), formatDecimal(computed), how, formatDecimal(p.sub(computed)))
+	off, why := p.cmp(computed) != 0, ""
+	if rounded > 0 {
+		tolerance := float64(rounded) * 0.5 * math.Pow(10, -float64(printed.Decimals))
+		off, why = math.Abs(p.float()-computed.float()) > tolerance+1e-9, ", more than rounding explains"
 	}
-}
-
-func (v *validator) compare(t *Table, r *Row, col *Column, printed Cell, computed decimal, how string) {
-	p, ok := decimalOf(printed)
-	if !ok || printed.Kind != Number {
-		return
-	}
-	if p.cmp(computed) != 0 {
-		v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s, computed %s (%s); off by %s",
-			t.ID, t.Ref(), r.Label, col.Heading(), formatDecimal(p), formatDecimal(computed), how, formatDecimal(p.sub(computed)))
+	if off {
+		v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s, computed %s (%s); off by %s%s",
+			t.ID, t.Ref(), r.Label, col.Heading(), formatDecimal(p), formatDecimal(computed), how, formatDecimal(p.sub(computed)), why)
 	}
 }
 
