@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,19 +19,15 @@ import (
 
 	"github.com/migprofile/migprofile/layouts"
 	"github.com/migprofile/migprofile/report"
-	"github.com/migprofile/migprofile/report/load"
 	"github.com/migprofile/migprofile/report/reporttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// mali loads the Mali profile from the repository's data folder.
+// mali is the Mali profile of data/mali, which must have figures.
 func mali(tb testing.TB) *report.Profile {
 	tb.Helper()
-	p, _, err := load.Load(os.DirFS("../data"), "mali")
-	if err != nil {
-		tb.Fatalf("load mali: %v", err)
-	}
+	p := reporttest.Mali(tb)
 	if len(p.Figures) == 0 {
 		tb.Fatal("load mali: no figures")
 	}

@@ -1,30 +1,14 @@
 package markdown
 
 import (
-	"os"
 	"testing"
 
 	"github.com/migprofile/migprofile/report"
-	"github.com/migprofile/migprofile/report/load"
+	"github.com/migprofile/migprofile/report/reporttest"
 )
 
-// mali loads the Mali profile from the data folder, or skips the test when
-// the data is not there.
-func mali(tb testing.TB) *report.Profile {
-	tb.Helper()
-	const dir = "../../data"
-	if _, err := os.Stat(dir + "/mali/profile.yaml"); err != nil {
-		tb.Skipf("no Mali data: %v", err)
-	}
-	p, diags, err := load.Load(os.DirFS(dir), "mali")
-	if err != nil {
-		tb.Fatalf("load mali: %v", err)
-	}
-	if errs := diags.Errors(); len(errs) > 0 {
-		tb.Fatalf("load mali: %v", errs.Err())
-	}
-	return p
-}
+// mali is the Mali profile of data/mali.
+func mali(tb testing.TB) *report.Profile { return reporttest.Mali(tb) }
 
 func plainText(s string) report.Text { return report.Text{{Kind: report.SpanPlain, Text: s}} }
 

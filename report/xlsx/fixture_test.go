@@ -1,30 +1,14 @@
 package xlsx
 
 import (
-	"io/fs"
-	"os"
 	"testing"
 
 	"github.com/migprofile/migprofile/report"
-	"github.com/migprofile/migprofile/report/load"
+	"github.com/migprofile/migprofile/report/reporttest"
 )
 
-// mali loads the Mali profile from the repository's data folder; the test
-// is skipped when the data is not there yet.
-func mali(tb testing.TB) *report.Profile {
-	tb.Helper()
-	if _, err := fs.Stat(os.DirFS("../../data"), "mali/profile.yaml"); err != nil {
-		tb.Skip("no data/mali")
-	}
-	p, diags, err := load.Load(os.DirFS("../../data"), "mali")
-	if err != nil {
-		tb.Fatalf("load mali: %v", err)
-	}
-	if p == nil {
-		tb.Fatalf("load mali: %v", diags.Err())
-	}
-	return p
-}
+// mali is the Mali profile of data/mali.
+func mali(tb testing.TB) *report.Profile { return reporttest.Mali(tb) }
 
 // plain returns a Text of one plain span.
 func plain(s string) report.Text { return report.Text{{Kind: report.SpanPlain, Text: s}} }
