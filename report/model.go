@@ -7,6 +7,8 @@
 // came from, so that a problem found anywhere can name file, line and field.
 package report
 
+import "time"
+
 // Pos is where an element was written: file (relative to the profile
 // folder), line and column (1-based; zero when unknown).
 type Pos struct {
@@ -47,9 +49,12 @@ type Meta struct {
 	// Date is the publication date as printed, e.g. "May 2010".
 	Date string
 	// ISODate is the publication date as YYYY-MM or YYYY-MM-DD.
-	ISODate  string
-	Language string
-	Authors  []string
+	ISODate string
+	// Published is ISODate read as a date (a month alone is its first day);
+	// zero when ISODate is empty or not a date.
+	Published time.Time
+	Language  string
+	Authors   []string
 	// Credit follows the authors on the cover ("on the basis of …").
 	Credit    string
 	Publisher string

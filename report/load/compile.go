@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/migprofile/migprofile/report"
 )
@@ -132,15 +133,22 @@ func (c *compiler) read(dir, id string, v any) bool {
 }
 
 func (c *compiler) meta(pf profileFile) report.Meta {
-	if pf.ISODate.S != "" && !isoDate.MatchString(pf.ISODate.S) {
-		c.errorf(pf.ISODate.Pos, "iso_date", "want YYYY-MM or YYYY-MM-DD, got %q", pf.ISODate.S)
+	var published time.Time
+	if pf.ISODate.S != "" {
+		var err error
+		published, err = report.ParseISODate(pf.ISODate.S)
+		if !isoDate.MatchString(pf.ISODate.S) {
+			c.errorf(pf.ISODate.Pos, "iso_date", "want YYYY-MM or YYYY-MM-DD, got %q", pf.ISODate.S)
+		} else if err != nil {
+			c.errorf(pf.ISODate.Pos, "iso_date", "%q is not a date of the calendar", pf.ISODate.S)
+		}
 	}
 	if pf.Language.S != "" && !langTag.MatchString(pf.Language.S) {
 		c.errorf(pf.Language.Pos, "language", "want a language tag such as en or fr-FR, got %q", pf.Language.S)
 	}
 	return report.Meta{
 		Pos: pf.Pos, Title: pf.Title, Series: pf.Series, Country: pf.Country,
-		Date: pf.Date, ISODate: pf.ISODate.S, Language: pf.Language.S,
+		Date: pf.Date, ISODate: pf.ISODate.S, Published: published, Language: pf.Language.S,
 		Authors: pf.Authors, Credit: pf.Credit, Publisher: pf.Publisher,
 		Project: pf.Project, Website: pf.Website, Copyright: pf.Copyright,
 		Funding: pf.Funding, Keywords: pf.Keywords,

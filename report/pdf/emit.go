@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -72,20 +71,6 @@ func (d *doc) truncate(s string, st style, w float64) string {
 	return string(rs[:lo]) + ell
 }
 
-// pdfDate is the document's date: Options.Date, else the profile's ISO
-// date, else the Unix epoch; never the clock.
-func (d *doc) pdfDate() time.Time {
-	if !d.opt.Date.IsZero() {
-		return d.opt.Date
-	}
-	for _, layout := range []string{"2006-01-02", "2006-01"} {
-		if t, err := time.Parse(layout, d.p.Meta.ISODate); err == nil {
-			return t
-		}
-	}
-	return time.Unix(0, 0).UTC()
-}
-
 // emit draws the page model with fpdf and writes the file.
 func (d *doc) emit(w io.Writer) error {
 	pdf := d.pdf
@@ -102,7 +87,7 @@ func (d *doc) emit(w io.Writer) error {
 	if langTag(m.Language) {
 		pdf.SetLang(m.Language)
 	}
-	date := d.pdfDate()
+	date := d.p.Meta.DocumentDate(d.opt.Date)
 	pdf.SetCreationDate(date)
 	pdf.SetModificationDate(date)
 	pdf.SetDisplayMode("fullpage", "OneColumn")

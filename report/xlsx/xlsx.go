@@ -348,15 +348,7 @@ func (b *builder) withRefs(line string, nums ...int) string {
 // docProps writes the core properties: fixed dates, the profile's authors.
 func (b *builder) docProps() error {
 	m := b.p.Meta
-	date := b.opt.Date
-	if date.IsZero() {
-		for _, layout := range []string{"2006-01-02", "2006-01"} {
-			if d, err := time.Parse(layout, m.ISODate); err == nil {
-				date = d
-				break
-			}
-		}
-	}
+	date := m.DocumentDate(b.opt.Date)
 	var subjects []string
 	for _, fw := range b.p.Frameworks {
 		if fw != nil && fw.Title != "" {
