@@ -5,17 +5,15 @@ import (
 	"strings"
 )
 
-// Value returns the cell's number as a float64 (for charts and
-// spreadsheets); ok is false for blank and dash cells.
+// Value returns the cell's number as the float64 nearest to the decimal
+// number published (0.07, not 0.06999999999999999), for charts and
+// spreadsheets; ok is false for blank and dash cells.
 func (c Cell) Value() (v float64, ok bool) {
 	if c.Kind != Number {
 		return 0, false
 	}
-	f := float64(c.Units)
-	for range c.Decimals {
-		f /= 10
-	}
-	return f, true
+	v, err := strconv.ParseFloat(strconv.FormatInt(c.Units, 10)+"e-"+strconv.Itoa(c.Decimals), 64)
+	return v, err == nil
 }
 
 // Format returns the cell as printed in the publication: the number with
@@ -41,15 +39,6 @@ func (c Cell) FormatNumber(l Labels) string {
 		return c.Format(l)
 	}
 	return FormatUnits(c.Units, c.Decimals, l.ThousandsSep, l.DecimalMark)
-}
-
-// ExcelFormat returns the spreadsheet number format that prints the cell
-// as published: "#,##0" for whole numbers, "#,##0.0" for one decimal, …
-func (c Cell) ExcelFormat() string {
-	if c.Decimals == 0 {
-		return "#,##0"
-	}
-	return "#,##0." + strings.Repeat("0", c.Decimals)
 }
 
 // FormatUnits formats units/10^decimals with the given separators, e.g.

@@ -37,19 +37,15 @@ func TestCellFormat(t *testing.T) {
 	tests := []struct {
 		cell report.Cell
 		want string
-		fmt  string
 	}{
-		{report.Cell{Kind: report.Number, Units: 792258, Note: "1998"}, "792,258 (1998)", "#,##0"},
-		{report.Cell{Kind: report.Number, Units: 806, Decimals: 1}, "80.6", "#,##0.0"},
-		{report.Cell{Kind: report.Dash}, "-", "#,##0"},
-		{report.Cell{Kind: report.Blank}, "", "#,##0"},
+		{report.Cell{Kind: report.Number, Units: 792258, Note: "1998"}, "792,258 (1998)"},
+		{report.Cell{Kind: report.Number, Units: 806, Decimals: 1}, "80.6"},
+		{report.Cell{Kind: report.Dash}, "-"},
+		{report.Cell{Kind: report.Blank}, ""},
 	}
 	for _, tt := range tests {
 		if got := tt.cell.Format(l); got != tt.want {
 			t.Errorf("Format: got %q, want %q", got, tt.want)
-		}
-		if got := tt.cell.ExcelFormat(); got != tt.fmt {
-			t.Errorf("ExcelFormat: got %q, want %q", got, tt.fmt)
 		}
 	}
 	if v, ok := (report.Cell{Kind: report.Number, Units: -1967}).Value(); !ok || v != -1967 {
@@ -57,5 +53,26 @@ func TestCellFormat(t *testing.T) {
 	}
 	if _, ok := (report.Cell{Kind: report.Dash}).Value(); ok {
 		t.Error("a dash has no value")
+	}
+}
+
+func TestCellValueIsTheNearestFloat(t *testing.T) {
+	tests := []struct {
+		units    int64
+		decimals int
+		want     float64
+	}{
+		{7, 2, 0.07},
+		{806, 1, 80.6},
+		{-1967, 0, -1967},
+		{1, 3, 0.001},
+		{-9223372036854775808, 0, -9223372036854775808},
+		{123456789, 4, 12345.6789},
+	}
+	for _, tt := range tests {
+		v, ok := report.Cell{Kind: report.Number, Units: tt.units, Decimals: tt.decimals}.Value()
+		if !ok || v != tt.want {
+			t.Errorf("Value(%d, %d) = %v, %v; want %v", tt.units, tt.decimals, v, ok, tt.want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/migprofile/migprofile/report"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -148,25 +149,21 @@ func (s *sheetWriter) measure(col int, v string, indent int) {
 	}
 }
 
-// units stores a number given as units/10^decimals, with number format f.
-func (s *sheetWriter) units(col, row int, units int64, decimals int, k styleKey) {
+// number stores a numeric cell as the number published, with style k.
+func (s *sheetWriter) number(col, row int, n report.Cell, k styleKey) {
 	if s.err != nil {
 		return
 	}
 	c := cell(col, row)
-	if decimals == 0 {
-		s.fail(s.b.f.SetCellInt(s.name, c, units))
+	if n.Decimals == 0 {
+		s.fail(s.b.f.SetCellInt(s.name, c, n.Units))
 	} else {
-		v, err := unitsFloat(units, decimals)
-		if err != nil {
-			s.fail(err)
-			return
-		}
+		v, _ := n.Value()
 		s.fail(s.b.f.SetCellFloat(s.name, c, v, -1, 64))
 	}
 	s.setStyle(col, row, k)
 	s.used(col, row)
-	s.measure(col, strconv.FormatInt(units, 10)+strings.Repeat("0", max(0, 2-decimals)), 0)
+	s.measure(col, strconv.FormatInt(n.Units, 10)+strings.Repeat("0", max(0, 2-n.Decimals)), 0)
 }
 
 // link makes a cell a hyperlink, to a place in the workbook (location

@@ -18,13 +18,13 @@ type tableLayout struct {
 	colAt    []int // sheet column of each of Table.Columns
 }
 
-// unitsFloat returns units/10^decimals as the nearest float64.
-func unitsFloat(units int64, decimals int) (float64, error) {
-	v, err := strconv.ParseFloat(report.FormatUnits(units, decimals, "", "."), 64)
-	if err != nil {
-		return 0, fmt.Errorf("number %d/10^%d: %w", units, decimals, err)
+// numberFormat is the spreadsheet number format that prints a cell as
+// published: "#,##0" for whole numbers, "#,##0.0" for one decimal, …
+func numberFormat(c report.Cell) string {
+	if c.Decimals == 0 {
+		return "#,##0"
 	}
-	return v, nil
+	return "#,##0." + strings.Repeat("0", c.Decimals)
 }
 
 // cellAt returns row r's cell in column i (a blank when missing).
@@ -226,7 +226,7 @@ func (b *builder) writeTable(pt *part) error {
 			c := cellAt(r, i)
 			switch c.Kind {
 			case report.Number:
-				s.units(col, row, c.Units, c.Decimals, styleKey{bold: r.Total, numFmt: c.ExcelFormat()})
+				s.number(col, row, c, styleKey{bold: r.Total, numFmt: numberFormat(c)})
 			case report.Dash:
 				s.str(col, row, b.w.DashMark, styleKey{right: true})
 			default:
