@@ -67,17 +67,17 @@ func table(id string, rows map[string][]report.Cell, order ...string) *report.Ta
 func edgeCases() []*report.Figure {
 	long := "A category whose label is very much longer than any reasonable label column would allow, twice over"
 	return []*report.Figure{
-		{ID: "single-bar", Number: 1, Kind: report.HorizontalBars, Title: "One bar", Series: []string{"c1"},
+		{ID: "single-bar", Number: 1, Kind: report.HorizontalBars, Title: "One bar", Series: refs("c1"),
 			Table: table("t", map[string][]report.Cell{"Only": {num(42, 0)}}, "Only")},
-		{ID: "negative", Number: 2, Kind: report.HorizontalBars, Title: "Negative values", Series: []string{"c1"}, Sort: "ascending",
+		{ID: "negative", Number: 2, Kind: report.HorizontalBars, Title: "Negative values", Series: refs("c1"), Sort: "ascending",
 			Table: table("t", map[string][]report.Cell{"Loss": {num(-1967, 0)}, "Gain": {num(2025, 0)}, "Big loss": {num(-49686, 0)}}, "Loss", "Gain", "Big loss")},
-		{ID: "all-zeros", Number: 3, Kind: report.GroupedBars, Title: "All zeros", Series: []string{"c1", "c2"},
+		{ID: "all-zeros", Number: 3, Kind: report.GroupedBars, Title: "All zeros", Series: refs("c1", "c2"),
 			Table: table("t", map[string][]report.Cell{"A": {num(0, 0), num(0, 1)}, "B": {num(0, 0), num(0, 1)}}, "A", "B")},
-		{ID: "long-labels", Number: 4, Kind: report.PercentBars, Title: long + " " + long, Caption: long, Series: []string{"c1"},
+		{ID: "long-labels", Number: 4, Kind: report.PercentBars, Title: long + " " + long, Caption: long, Series: refs("c1"),
 			Table: table("t", map[string][]report.Cell{long: {num(555, 1)}, "Short": {num(1000, 1)}, "Antidisestablishmentarianismically": {num(1, 1)}, "Total": {num(300, 1)}}, long, "Short", "Antidisestablishmentarianismically", "Total")},
-		{ID: "missing", Number: 5, Kind: report.DivergingBars, Title: "Missing values <&>", Series: []string{"c1", "c2", "c3"},
+		{ID: "missing", Number: 5, Kind: report.DivergingBars, Title: "Missing values <&>", Series: refs("c1", "c2", "c3"),
 			Table: table("t", map[string][]report.Cell{"Blank": {blank, num(5, 0), blank}, "Dash": {num(3, 0), dash, num(-3, 0)}, "Full": {num(10, 0), num(4, 0), num(-6, 0)}}, "Blank", "Dash", "Full")},
-		{ID: "percent-negative", Number: 6, Kind: report.PercentBars, Title: "Percentages below zero and above 100", Series: []string{"c1"},
+		{ID: "percent-negative", Number: 6, Kind: report.PercentBars, Title: "Percentages below zero and above 100", Series: refs("c1"),
 			Table: table("t", map[string][]report.Cell{"Down": {num(-125, 1)}, "Up": {num(1200, 1)}, "Blank": {blank}}, "Down", "Up", "Blank")},
 	}
 }
@@ -165,7 +165,7 @@ func TestMaliFigures(t *testing.T) {
 			if string(f.Kind) != tt.kind {
 				t.Errorf("kind: got %s, want %s", f.Kind, tt.kind)
 			}
-			d, err := Data(f)
+			d, err := f.Data()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -189,53 +189,6 @@ func TestMaliFigures(t *testing.T) {
 	}
 }
 
-func TestDataErrors(t *testing.T) {
-	tab := table("tab", map[string][]report.Cell{"Ivory Coast": {num(1, 0), num(2, 0)}}, "Ivory Coast")
-	tests := []struct {
-		name string
-		f    report.Figure
-		want string
-	}{
-		{"NoTable", report.Figure{Kind: report.HorizontalBars, Series: []string{"c1"}}, "no table"},
-		{"UnknownKind", report.Figure{Kind: "pie", Table: tab, Series: []string{"c1"}}, `unknown kind "pie"`},
-		{"UnknownSeries", report.Figure{Kind: report.GroupedBars, Table: tab, Series: []string{"c1", "c9"}}, `series[1]: no column "c9" in table "tab"`},
-		{"UnknownCategory", report.Figure{Kind: report.GroupedBars, Table: tab, Series: []string{"c1"}, Categories: []string{"senegal"}}, `categories[0]: no row "senegal"`},
-		{"TransposedSeries", report.Figure{Kind: report.GroupedBars, Table: tab, Transpose: true, Series: []string{"c1"}}, `series[0]: no row "c1"`},
-		{"TransposedCategory", report.Figure{Kind: report.GroupedBars, Table: tab, Transpose: true, Series: []string{"ivory-coast"}, Categories: []string{"ivory-coast"}}, `categories[0]: no column "ivory-coast"`},
-		{"BadSort", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: []string{"c1"}, Sort: "up"}, `sort "up"`},
-		{"TwoSeriesOneBar", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: []string{"c1", "c2"}}, "exactly one series, got 2"},
-		{"DivergingOneSeries", report.Figure{Kind: report.DivergingBars, Table: tab, Series: []string{"c1"}}, "at least two series, got 1"},
-		{"NoSeries", report.Figure{Kind: report.GroupedBars, Table: tab}, "no series"},
-		{"ShortRow", report.Figure{Kind: report.GroupedBars, Series: []string{"c2"}, Table: &report.Table{ID: "short",
-			Columns: []*report.Column{{ID: "c1"}, {ID: "c2"}}, Rows: []*report.Row{{ID: "r", Cells: []report.Cell{num(1, 0)}}}}}, `row "r" has 1 values`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			tt.f.ID = "fig"
-			tt.f.Pos = report.Pos{File: "figures/fig.yaml", Line: 3}
-			_, err := Data(&tt.f)
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if !errors.Is(err, ErrFigure) {
-				t.Errorf("error %v does not wrap ErrFigure", err)
-			}
-			for _, want := range []string{"charts: figures/fig.yaml:3: figure \"fig\"", tt.want} {
-				if !strings.Contains(err.Error(), want) {
-					t.Errorf("error %q does not contain %q", err, want)
-				}
-			}
-			// Every output refuses the figure with the same error.
-			if _, err := SVG(&tt.f, english); err == nil {
-				t.Error("SVG: no error")
-			}
-			if got := AltText(&tt.f, english); got == "" {
-				t.Error("AltText is empty")
-			}
-		})
-	}
-}
-
 func TestDataSort(t *testing.T) {
 	tab := table("t", map[string][]report.Cell{
 		"A": {num(2, 0), num(9, 0)}, "B": {blank, num(8, 0)}, "C": {num(3, 0), num(7, 0)}, "D": {num(2, 0), num(6, 0)},
@@ -247,7 +200,7 @@ func TestDataSort(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run("Sort="+tt.sort, func(t *testing.T) {
-			d, err := Data(&report.Figure{ID: "f", Kind: report.GroupedBars, Table: tab, Series: []string{"c1", "c2"}, Sort: tt.sort})
+			d, err := (&report.Figure{ID: "f", Kind: report.GroupedBars, Table: tab, Series: refs("c1", "c2"), Sort: tt.sort}).Data()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -261,42 +214,6 @@ func TestDataSort(t *testing.T) {
 			}
 			if got := strings.Join(second, " "); got != tt.second {
 				t.Errorf("second series: got %s, want %s", got, tt.second)
-			}
-		})
-	}
-}
-
-func TestAltText(t *testing.T) {
-	tab := table("t", map[string][]report.Cell{"Peulh": {num(310, 1), num(1228, 0)}, "Soninke": {num(442, 1), blank}}, "Peulh", "Soninke")
-	tab.Columns[0].Label, tab.Columns[1].Label = "%", "Number"
-	three := table("t", map[string][]report.Cell{"Peulh": {num(310, 1)}, "Soninke": {num(442, 1)}, "Malinke": {num(289, 1)}, "Total": {num(308, 1)}}, "Peulh", "Soninke", "Malinke", "Total")
-	three.Rows[3].Total = true
-	french := report.Labels{Figure: "Graphique", NotAvailable: "non disponible", ThousandsSep: " ", DecimalMark: ",", Largest: "le plus grand", Smallest: "le plus petit"}
-	tests := []struct {
-		name string
-		f    report.Figure
-		l    report.Labels
-		want string
-	}{
-		{"OneSeries", report.Figure{Number: 3, Kind: report.PercentBars, Title: "Households", Series: []string{"c1"}, Sort: "descending"}, english,
-			"Figure 3. Households: % Soninke (44.2), Peulh (31.0)."},
-		{"French", report.Figure{Number: 3, Kind: report.PercentBars, Title: "Ménages", Series: []string{"c1"}}, french,
-			"Graphique 3. Ménages: % Peulh (31,0), Soninke (44,2)."},
-		{"Series", report.Figure{Number: 1, Kind: report.GroupedBars, Title: "Both.", Series: []string{"c2", "c1"}}, french,
-			"Graphique 1. Both: Number Peulh (1 228); % Peulh (31,0), Soninke (44,2)."},
-		// Three bars or more: the largest and the smallest, total rows apart.
-		{"Extremes", report.Figure{Number: 2, Kind: report.PercentBars, Title: "Households", Series: []string{"c1"}, Table: three}, english,
-			"Figure 2. Households: Column 1, largest Soninke (44.2), smallest Malinke (28.9)."},
-		{"ExtremesFrench", report.Figure{Number: 2, Kind: report.PercentBars, Title: "Ménages", Series: []string{"c1"}, Table: three}, french,
-			"Graphique 2. Ménages: Column 1, le plus grand Soninke (44,2), le plus petit Malinke (28,9)."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if tt.f.Table == nil {
-				tt.f.Table = tab
-			}
-			if got := AltText(&tt.f, tt.l); got != tt.want {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
 	}
@@ -609,7 +526,7 @@ func BenchmarkCharts(b *testing.B) {
 			if err := DrawPDF(pdf, f, p.Labels, 20, 30, 170, 100); err != nil {
 				b.Fatal(err)
 			}
-			_ = AltText(f, p.Labels)
+			_ = f.AltText(p.Labels)
 		}
 	}
 }
@@ -638,13 +555,13 @@ func FuzzSVG(f *testing.F) {
 		tab := table("t", map[string][]report.Cell{"A": {num(units, dec), blank}, "B": {dash, num(units/2, dec)}}, "A", "B")
 		tab.Rows[0].Label, tab.Rows[1].Label = a, b
 		tab.Columns[0].Label = a
-		fig := &report.Figure{ID: "f", Number: 1, Title: a + b, Kind: report.GroupedBars, Table: tab, Series: []string{"c1", "c2"}}
+		fig := &report.Figure{ID: "f", Number: 1, Title: a + b, Kind: report.GroupedBars, Table: tab, Series: refs("c1", "c2")}
 		if transpose {
-			fig.Transpose, fig.Series = true, []string{"a", "b"}
+			fig.Transpose = true
 			if report.Slug(a) == "" || report.Slug(b) == "" || report.Slug(a) == report.Slug(b) {
 				t.Skip()
 			}
-			fig.Series = []string{report.Slug(a), report.Slug(b)}
+			fig.Series = refs(report.Slug(a), report.Slug(b))
 			fig.Kind = report.DivergingBars
 		}
 		out, err := SVG(fig, english)
@@ -665,4 +582,13 @@ func FuzzSVG(f *testing.F) {
 			}
 		}
 	})
+}
+
+// refs turns ids into references, as the loader writes them.
+func refs(ids ...string) []report.Ref {
+	out := make([]report.Ref, len(ids))
+	for i, id := range ids {
+		out[i] = report.Ref{ID: id}
+	}
+	return out
 }

@@ -1,9 +1,9 @@
 package charts
 
 import (
+	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/golang/freetype/truetype"
@@ -115,11 +115,28 @@ type rect struct{ x0, y0, x1, y1 int }
 func (b rect) w() int { return b.x1 - b.x0 }
 func (b rect) h() int { return b.y1 - b.y0 }
 
+// ErrFigure is wrapped by every error about a figure that cannot be drawn:
+// a declaration the model refuses (report.Figure.Problems, which
+// validation reports first), or a drawing too small for its data.
+var ErrFigure = errors.New("invalid figure")
+
+func figureErr(f *report.Figure, format string, args ...any) error {
+	where := ""
+	if f.File != "" {
+		where = f.File
+		if f.Line > 0 {
+			where += fmt.Sprintf(":%d", f.Line)
+		}
+		where += ": "
+	}
+	return fmt.Errorf("charts: %sfigure %q: %w: %s", where, f.ID, ErrFigure, fmt.Sprintf(format, args...))
+}
+
 // plan is a figure being laid out.
 type plan struct {
 	f     *report.Figure
 	l     report.Labels
-	d     Dataset
+	d     report.Dataset
 	fonts fonts
 	m     measurer
 	r     chart.Renderer
@@ -129,9 +146,9 @@ type plan struct {
 }
 
 func newPlan(f *report.Figure, l report.Labels) (*plan, error) {
-	d, err := Data(f)
+	d, err := f.Data()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("charts: %w: %w", ErrFigure, err)
 	}
 	fs, err := loadFonts()
 	if err != nil {
@@ -199,37 +216,8 @@ func (p *plan) wrapLines(s string, bold bool, size float64, w int) []line {
 	return ls
 }
 
-// Caption returns the figure's caption line as documents print it:
-// "Figure N. Title" with the profile's word for "Figure", or the title
-// alone if the figure has no number or the labels no word for it.
-func Caption(f *report.Figure, l report.Labels) string {
-	if f.Number <= 0 || l.Figure == "" {
-		return f.Title
-	}
-	return l.Figure + " " + strconv.Itoa(f.Number) + ". " + f.Title
-}
-
-// SourceLines returns the figure's source lines as documents print them,
-// "Source: …" (or the source's own label), from the figure's sources or
-// else its table's.
-func SourceLines(f *report.Figure, l report.Labels) []string {
-	srcs := f.Sources
-	if len(srcs) == 0 && f.Table != nil {
-		srcs = f.Table.Sources
-	}
-	var out []string
-	for _, s := range srcs {
-		label := s.Label
-		if label == "" {
-			label = l.Source
-		}
-		out = append(out, joinNonEmpty(": ", label, s.Text.Plain()))
-	}
-	return out
-}
-
 func (p *plan) titleLines(w int) []line {
-	return p.wrapLines(Caption(p.f, p.l), true, titleSize, w)
+	return p.wrapLines(p.f.NumberedTitle(p.l), true, titleSize, w)
 }
 
 func (p *plan) footLines(w int) []line {
@@ -237,7 +225,7 @@ func (p *plan) footLines(w int) []line {
 	if p.f.Caption != "" {
 		ls = append(ls, p.wrapLines(p.f.Caption, false, labelSize, w)...)
 	}
-	for _, s := range SourceLines(p.f, p.l) {
+	for _, s := range p.f.SourceLines(p.l) {
 		ls = append(ls, p.wrapLines(s, false, smallSize, w)...)
 	}
 	return ls

@@ -69,8 +69,8 @@ func svg(f *report.Figure, l report.Labels, w, h int, framed bool) ([]byte, erro
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<svg width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) + `" role="img" aria-labelledby="title desc" `)
 	b.Write(out[len("<svg ") : open+1])
-	b.WriteString("\n<title id=\"title\">" + xmlText(Caption(f, l)) + "</title>")
-	b.WriteString("\n<desc id=\"desc\">" + xmlText(AltText(f, l)) + "</desc>\n")
+	b.WriteString("\n<title id=\"title\">" + xmlText(f.NumberedTitle(l)) + "</title>")
+	b.WriteString("\n<desc id=\"desc\">" + xmlText(f.AltText(l)) + "</desc>\n")
 	// One element a line, for readable diffs.
 	body := bytes.ReplaceAll(out[open+1:], []byte("/><"), []byte("/>\n<"))
 	b.Write(bytes.ReplaceAll(body, []byte("</text><"), []byte("</text>\n<")))

@@ -14,6 +14,32 @@ import (
 	"github.com/migprofile/migprofile/report"
 )
 
+// PDF draws figures into a PDF document for package report/pdf (it
+// satisfies pdf.FigureDrawer), in the words of the profile's labels.
+type PDF struct {
+	Labels report.Labels
+}
+
+// pxPerMM is the drawing's pixel density: charts lay out at 96 pixels per
+// inch, so that a size in points is the same size on the page.
+const pxPerMM = dpi / 25.4
+
+// Height returns the height in mm that figure f needs at width w mm; 0 when
+// it cannot be drawn (Draw then reports why).
+func (p PDF) Height(f *report.Figure, w float64) float64 {
+	h, err := Height(f, p.Labels, int(math.Round(w*pxPerMM)), false)
+	if err != nil {
+		return 0
+	}
+	return float64(h) / pxPerMM
+}
+
+// Draw draws figure f into the box (x, y, w, h), in mm, of doc's current
+// page (see DrawPDF).
+func (p PDF) Draw(doc *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error {
+	return DrawPDF(doc, f, p.Labels, x, y, w, h)
+}
+
 // DrawPDF draws the figure as vector graphics into the box (x, y, w, h),
 // in the document's units, of the current page: the same drawing as Draw,
 // without the caption and sources, which the document prints as text. The

@@ -9,8 +9,9 @@ package report
 
 import "time"
 
-// Pos is where an element was written: file (relative to the profile
-// folder), line and column (1-based; zero when unknown).
+// Pos is where an element was written: file (relative to the data
+// folder, e.g. "mali/tables/stocks.yaml"), line and column (1-based; zero
+// when unknown).
 type Pos struct {
 	File string
 	Line int
@@ -391,13 +392,16 @@ const (
 	PercentBars FigureKind = "percent-bars"
 )
 
-// Figure is a chart drawn from a statistical table.
+// Figure is a chart drawn from a statistical table. Its data are resolved
+// by Data (figure.go), under rules Profile.Validate reports.
 type Figure struct {
 	Pos
 	ID     string
 	Number int
 	Kind   FigureKind
-	Title  string
+	// KindPos is where Kind was written.
+	KindPos Pos
+	Title   string
 	// Caption is a sentence under the figure.
 	Caption string
 	Table   *Table
@@ -405,11 +409,20 @@ type Figure struct {
 	// series (by default rows are categories and columns are series).
 	Transpose bool
 	// Categories are the row (or, transposed, column) ids drawn, in order.
-	Categories []string
+	Categories []Ref
 	// Series are the column (or, transposed, row) ids drawn, in order.
-	Series []string
+	Series []Ref
 	// Sort orders categories by the first series: "", "ascending" or "descending".
 	Sort string
+	// SortPos is where Sort was written.
+	SortPos Pos
 	// Sources default to the table's.
 	Sources []Source
+}
+
+// Ref is an id that refers to another element, with where it was written,
+// so that a reference that does not resolve can be pointed at.
+type Ref struct {
+	Pos
+	ID string
 }

@@ -44,8 +44,8 @@ func (p *Profile) Validate() Diagnostics {
 		}
 	}
 	for _, fig := range p.Figures {
-		if fig.Table == nil {
-			v.add(Error, fig.Pos, "table", "figure %q draws from no table", fig.ID)
+		for _, prob := range fig.Problems() {
+			v.add(Error, prob.Pos, prob.Path, "%s", prob.Msg)
 		}
 	}
 	return v.diags

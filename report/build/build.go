@@ -10,12 +10,10 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"math"
 	"path"
 	"slices"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/migprofile/migprofile/charts"
@@ -53,7 +51,6 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 		}
 	}
 	figureFile := func(f *report.Figure) string { return path.Join(FigureDir, fmt.Sprintf("figure-%d.svg", f.Number)) }
-	altText := func(f *report.Figure) string { return charts.AltText(f, p.Labels) }
 
 	var (
 		g, _  = errgroup.WithContext(ctx)
@@ -62,7 +59,7 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 	for i, format := range opt.Formats {
 		g.Go(func() error {
 			var err error
-			files[i], err = renderFormat(p, format, opt, figureFile, altText)
+			files[i], err = renderFormat(p, format, opt, figureFile)
 			if err != nil {
 				return fmt.Errorf("build: %s: %s: %w", p.Name, format, err)
 			}
@@ -77,31 +74,21 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 	return out, nil
 }
 
-func renderFormat(p *report.Profile, format string, opt Options, figureFile, altText func(*report.Figure) string) ([]publish.File, error) {
+func renderFormat(p *report.Profile, format string, opt Options, figureFile func(*report.Figure) string) ([]publish.File, error) {
 	var buf bytes.Buffer
 	switch format {
 	case "pdf":
 		err := pdf.Render(&buf, p, pdf.Options{
 			PageSize: opt.PageSize,
 			Date:     opt.Date,
-			Figure: func(doc *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error {
-				return charts.DrawPDF(doc, f, p.Labels, x, y, w, h)
-			},
-			FigureHeight: func(f *report.Figure, w float64) float64 {
-				const pxPerMM = 96 / 25.4 // charts lay out at 96 pixels per inch
-				h, err := charts.Height(f, p.Labels, int(math.Round(w*pxPerMM)), false)
-				if err != nil {
-					return 0 // the drawing reports the error
-				}
-				return float64(h) / pxPerMM
-			},
+			Figures:  charts.PDF{Labels: p.Labels},
 		})
 		if err != nil {
 			return nil, err
 		}
 		return []publish.File{{Name: p.Name + ".pdf", Data: buf.Bytes()}}, nil
 	case "md":
-		err := markdown.Render(&buf, p, markdown.Options{Layouts: opt.Layouts, FigurePath: figureFile, AltText: altText})
+		err := markdown.Render(&buf, p, markdown.Options{Layouts: opt.Layouts, FigurePath: figureFile})
 		if err != nil {
 			return nil, err
 		}
@@ -115,7 +102,7 @@ func renderFormat(p *report.Profile, format string, opt Options, figureFile, alt
 		}
 		return files, nil
 	case "xlsx":
-		if err := xlsx.Render(&buf, p, xlsx.Options{Date: opt.Date, AltText: altText}); err != nil {
+		if err := xlsx.Render(&buf, p, xlsx.Options{Date: opt.Date}); err != nil {
 			return nil, err
 		}
 		return []publish.File{{Name: p.Name + ".xlsx", Data: buf.Bytes()}}, nil

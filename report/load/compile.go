@@ -689,51 +689,30 @@ func (c *compiler) table(id string, tf tableFile) *report.Table {
 
 func (c *compiler) figure(id string, ff figureFile) *report.Figure {
 	f := &report.Figure{
-		Pos: ff.Pos, ID: id, Kind: report.FigureKind(ff.Kind.S), Title: ff.Title, Caption: ff.Caption,
-		Transpose: ff.Transpose, Sort: ff.Sort.S,
+		Pos: ff.Pos, ID: id, Kind: report.FigureKind(ff.Kind.S), KindPos: ff.Kind.Pos,
+		Title: ff.Title, Caption: ff.Caption, Transpose: ff.Transpose, Sort: ff.Sort.S, SortPos: ff.Sort.Pos,
 	}
-	switch f.Kind {
-	case report.HorizontalBars, report.GroupedBars, report.DivergingBars, report.PercentBars:
-	case "": // missing: reported by the decoder
-	default:
-		c.errorf(ff.Kind.Pos, "kind", "unknown figure kind %q (want horizontal-bars, grouped-bars, diverging-bars or percent-bars)", ff.Kind.S)
+	for _, s := range ff.Series {
+		f.Series = append(f.Series, report.Ref{Pos: s.Pos, ID: s.S})
 	}
-	switch f.Sort {
-	case "", "ascending", "descending":
-	default:
-		c.errorf(ff.Sort.Pos, "sort", "want ascending or descending, got %q", f.Sort)
+	for _, s := range ff.Categories {
+		f.Categories = append(f.Categories, report.Ref{Pos: s.Pos, ID: s.S})
 	}
 	t := c.tables[ff.Table.S]
 	if t == nil {
-		if ff.Table.S == "" || c.unreadable["tables/"+ff.Table.S] {
-			return f
+		if ff.Table.S != "" && !c.unreadable["tables/"+ff.Table.S] {
+			c.errorf(ff.Table.Pos, "table", "table %q does not exist (no tables/%s.yaml)", ff.Table.S, ff.Table.S)
 		}
-		c.errorf(ff.Table.Pos, "table", "table %q does not exist (no tables/%s.yaml)", ff.Table.S, ff.Table.S)
 		return f
 	}
 	f.Table = t
-	rowIDs, colIDs := map[string]bool{}, map[string]bool{}
-	for _, r := range t.Rows {
-		rowIDs[r.ID] = true
-	}
-	for _, col := range t.Columns {
-		colIDs[col.ID] = true
-	}
-	seriesIDs, catIDs, seriesWhat, catWhat := colIDs, rowIDs, "column", "row"
-	if f.Transpose {
-		seriesIDs, catIDs, seriesWhat, catWhat = rowIDs, colIDs, "row", "column"
-	}
-	for i, s := range ff.Series {
-		if !seriesIDs[s.S] {
-			c.errorf(s.Pos, fmt.Sprintf("series[%d]", i), "table %q has no %s %q", t.ID, seriesWhat, s.S)
+	if f.Kind != "" { // a missing kind is reported by the decoder
+		// The figure's rules live in the model (Figure.Problems, also run
+		// by Profile.Validate); checking them here reports them together
+		// with every other problem of the data.
+		for _, p := range f.Problems() {
+			c.errorf(p.Pos, p.Path, "%s", p.Msg)
 		}
-		f.Series = append(f.Series, s.S)
-	}
-	for i, s := range ff.Categories {
-		if !catIDs[s.S] {
-			c.errorf(s.Pos, fmt.Sprintf("categories[%d]", i), "table %q has no %s %q", t.ID, catWhat, s.S)
-		}
-		f.Categories = append(f.Categories, s.S)
 	}
 	f.Sources = c.sources(ff.Sources, "sources")
 	if len(f.Sources) == 0 {

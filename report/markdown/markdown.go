@@ -81,9 +81,6 @@ type Options struct {
 	// Markdown document, e.g. "figures/figure-1.svg". Nil leaves figures
 	// out.
 	FigurePath func(f *report.Figure) string
-	// AltText returns the figure's alternative text, one sentence. Nil
-	// uses the figure's title.
-	AltText func(f *report.Figure) string
 }
 
 // root is the template every document starts from.

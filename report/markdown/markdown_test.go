@@ -506,8 +506,8 @@ func checkImages(t *testing.T, prof *report.Profile, doc *parsed, dir string) {
 	}
 	for i, img := range doc.images {
 		f := figs[i].Figure
-		if got := doc.r.visible(img); got == "" || got != want(f.Title) {
-			t.Errorf("image %d alt text %q, want %q", i+1, got, want(f.Title))
+		if got := doc.r.visible(img); got == "" || got != want(f.AltText(prof.Labels)) {
+			t.Errorf("image %d alt text %q, want %q", i+1, got, want(f.AltText(prof.Labels)))
 		}
 		dest, err := url.PathUnescape(string(img.Destination))
 		if err != nil {
@@ -619,16 +619,16 @@ func TestOptions(t *testing.T) {
 	})
 	t.Run("AltText", func(t *testing.T) {
 		var buf bytes.Buffer
-		alt := func(f *report.Figure) string { return "Bars of [people] by region." }
-		if err := Render(&buf, p, Options{FigurePath: figurePath, AltText: alt}); err != nil {
+		if err := Render(&buf, p, Options{FigurePath: figurePath}); err != nil {
 			t.Fatal(err)
 		}
 		doc := parseDoc(t, buf.Bytes())
 		if len(doc.images) != 1 {
 			t.Fatalf("%d images, want 1", len(doc.images))
 		}
-		if got := doc.r.visible(doc.images[0]); got != "Bars of [people] by region." {
-			t.Errorf("alt text %q", got)
+		// The figure's own text alternative, brackets and all.
+		if got, want := doc.r.visible(doc.images[0]), p.Figures[0].AltText(p.Labels); got != want || !strings.Contains(got, "[region]") {
+			t.Errorf("alt text %q, want %q", got, want)
 		}
 	})
 	t.Run("PathWithSpaces", func(t *testing.T) {

@@ -89,7 +89,7 @@ func odd() *report.Profile {
 	}
 	fig := &report.Figure{
 		ID: "f", Number: 1, Kind: report.HorizontalBars, Title: "People by [region]",
-		Caption: "Bars _are_ counts.", Table: tab, Series: []string{"n"},
+		Caption: "Bars _are_ counts.", Table: tab, Series: []report.Ref{{ID: "n"}},
 	}
 	p := &report.Profile{
 		Name: "odd",

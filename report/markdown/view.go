@@ -618,11 +618,7 @@ func (b *builder) cell(items []report.Item, notes bool) (string, error) {
 
 func (b *builder) figure(f *report.Figure) (*figure, error) {
 	l := b.p.Labels
-	alt := f.Title
-	if b.opt.AltText != nil {
-		alt = b.opt.AltText(f)
-	}
-	alt = clean(alt)
+	alt := clean(f.AltText(l))
 	if alt == "" {
 		alt = clean(f.Title)
 	}

@@ -30,13 +30,21 @@ type Options struct {
 	// the profile's ISO date is used, so that output never depends on
 	// the clock.
 	Date time.Time
-	// Figure draws figure f as vector graphics into the box (x, y, w, h),
-	// in mm from the page's top-left corner. When nil, figures are left out.
-	Figure func(pdf *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error
-	// FigureHeight returns the height (mm) that figure f needs at width w,
-	// so that a chart with many bars gets room for its labels. Nil, or a
-	// result of 0, gives 0.55 of the width; at most 0.7 of the text block.
-	FigureHeight func(f *report.Figure, w float64) float64
+	// Figures draws the figures; nil leaves them out. The document only
+	// reserves their room, so that it never needs to know how a chart is
+	// drawn (package charts provides one: charts.PDF).
+	Figures FigureDrawer
+}
+
+// FigureDrawer draws figures as vector graphics into the document.
+type FigureDrawer interface {
+	// Height returns the height (mm) that figure f needs at width w (mm),
+	// so that a chart with many bars gets room for its labels; 0 gives
+	// 0.55 of the width. The document caps it at 0.7 of the text block.
+	Height(f *report.Figure, w float64) float64
+	// Draw draws figure f into the box (x, y, w, h), in mm from the top
+	// left corner of doc's current page.
+	Draw(doc *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error
 }
 
 // Render writes profile p as a PDF to w.
@@ -288,7 +296,7 @@ func (d *doc) build() []*band {
 				}
 				b.add(d.tableBoxes(blk.Table)...)
 			case report.FigureBlock:
-				if blk.Figure == nil || d.opt.Figure == nil {
+				if blk.Figure == nil || d.opt.Figures == nil {
 					continue
 				}
 				if prev != 0 {
@@ -479,8 +487,8 @@ func (d *doc) listBoxes(b *builder, blk *report.Block) {
 func (d *doc) figureBoxes(f *report.Figure) []*box {
 	tw := d.geo.tw
 	fh := tw * 0.55
-	if d.opt.FigureHeight != nil {
-		if h := d.opt.FigureHeight(f, tw); h > 0 {
+	if d.opt.Figures != nil {
+		if h := d.opt.Figures.Height(f, tw); h > 0 {
 			fh = min(h, (d.geo.bottom-d.geo.top)*0.7)
 		}
 	}

@@ -218,10 +218,10 @@ func (d *doc) draw(s *state, o op, links map[*mark]int) error {
 			pdf.Link(o.x, o.y, o.w, o.h, id)
 		}
 	case opFigure:
-		if d.opt.Figure == nil || o.fig == nil {
+		if d.opt.Figures == nil || o.fig == nil {
 			return nil
 		}
-		if err := d.opt.Figure(pdf, o.fig, o.x, o.y, o.w, o.h); err != nil {
+		if err := d.opt.Figures.Draw(pdf, o.fig, o.x, o.y, o.w, o.h); err != nil {
 			return fmt.Errorf("figure %d: %w", o.fig.Number, err)
 		}
 		if pdf.Err() {

@@ -15,7 +15,7 @@ const (
 	opText   opKind = iota + 1 // text run: baseline at (x, y)
 	opLine                     // rule from (x, y) to (x+w, y+h)
 	opRect                     // filled rectangle
-	opFigure                   // a figure drawn by Options.Figure into (x, y, w, h)
+	opFigure                   // a figure drawn by Options.Figures into (x, y, w, h)
 	opLinkTo                   // clickable area leading to mark
 )
 

@@ -25,8 +25,16 @@ var (
 
 var testDate = time.Date(2010, 5, 1, 0, 0, 0, 0, time.UTC)
 
-// frameFigure stands in for charts.DrawPDF: a framed box.
-func frameFigure(pdf *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error {
+// frames stands in for charts.PDF: a framed box of the default height,
+// or the error err.
+type frames struct{ err error }
+
+func (frames) Height(*report.Figure, float64) float64 { return 0 }
+
+func (fr frames) Draw(pdf *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error {
+	if fr.err != nil {
+		return fr.err
+	}
 	pdf.SetDrawColor(120, 120, 120)
 	pdf.SetLineWidth(0.3)
 	pdf.Rect(x, y, w, h, "D")
@@ -56,7 +64,7 @@ func TestWriteMali(t *testing.T) {
 		t.Skip("no -out")
 	}
 	p := reporttest.Mali(t)
-	opt := Options{Date: testDate, Figure: frameFigure}
+	opt := Options{Date: testDate, Figures: frames{}}
 	if err := os.WriteFile(*outFile, render(t, p, opt), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -73,9 +81,9 @@ func TestGolden(t *testing.T) {
 		p    func(testing.TB) *report.Profile
 		opt  Options
 	}{
-		{"mali", reporttest.Mali, Options{Figure: frameFigure}},
+		{"mali", reporttest.Mali, Options{Figures: frames{}}},
 		{"mali-letter-nofigures", reporttest.Mali, Options{PageSize: "Letter"}},
-		{"long", longProfile, Options{Figure: frameFigure}},
+		{"long", longProfile, Options{Figures: frames{}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,7 +104,7 @@ func TestDeterministic(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := tt.p(t)
-			opt := Options{Date: testDate, Figure: frameFigure}
+			opt := Options{Date: testDate, Figures: frames{}}
 			a := render(t, p, opt)
 			for range 3 {
 				if b := render(t, p, opt); !bytes.Equal(a, b) {
@@ -245,7 +253,7 @@ func checkPages(t *testing.T, d *doc) {
 }
 
 func TestInvariantsMali(t *testing.T) {
-	checkPages(t, layoutOf(t, reporttest.Mali(t), Options{Figure: frameFigure}))
+	checkPages(t, layoutOf(t, reporttest.Mali(t), Options{Figures: frames{}}))
 }
 
 // pageOf returns the 1-based page whose lines contain s, or 0.
@@ -261,7 +269,7 @@ func pageOf(d *doc, s string) int {
 }
 
 func TestLongColumns(t *testing.T) {
-	d := layoutOf(t, longProfile(t), Options{Figure: frameFigure})
+	d := layoutOf(t, longProfile(t), Options{Figures: frames{}})
 	checkPages(t, d)
 
 	t.Run("columns flow across pages", func(t *testing.T) {
@@ -367,7 +375,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"nil profile", nil, Options{}, nil},
 		{"bad page size", smallProfile("x"), Options{PageSize: "B5"}, nil},
-		{"figure fails", reporttest.Mali(t), Options{Figure: func(*fpdf.Fpdf, *report.Figure, float64, float64, float64, float64) error { return boom }}, boom},
+		{"figure fails", reporttest.Mali(t), Options{Figures: frames{err: boom}}, boom},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -387,7 +395,7 @@ func TestErrors(t *testing.T) {
 
 func BenchmarkPDF(b *testing.B) {
 	p := reporttest.Mali(b)
-	opt := Options{Date: testDate, Figure: frameFigure}
+	opt := Options{Date: testDate, Figures: frames{}}
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
@@ -401,7 +409,7 @@ func BenchmarkPDF(b *testing.B) {
 // TestContents checks that each contents entry shows the page its target
 // is on, and that the target's page shows its title.
 func TestContents(t *testing.T) {
-	d := layoutOf(t, reporttest.Mali(t), Options{Figure: frameFigure})
+	d := layoutOf(t, reporttest.Mali(t), Options{Figures: frames{}})
 	var contents []string
 	for _, pg := range d.pages[1:d.ncover] {
 		contents = append(contents, pageLines(pg)...)

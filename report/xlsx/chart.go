@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/migprofile/migprofile/charts"
 	"github.com/migprofile/migprofile/report"
 	"github.com/xuri/excelize/v2"
 )
@@ -21,10 +20,10 @@ type chartData struct {
 	values     [][]pos // values[series][category]
 }
 
-// resolve finds the cells a figure draws (charts.Data decides which, and
-// in which order).
+// resolve finds the cells a figure draws (report.Figure.Data decides
+// which, and in which order).
 func (b *builder) resolve(f *report.Figure, lay *tableLayout) (*chartData, error) {
-	ds, err := charts.Data(f)
+	ds, err := f.Data()
 	if err != nil {
 		return nil, err
 	}
@@ -171,10 +170,7 @@ func (b *builder) writeChart(fs *figureSheet) error {
 
 // altText returns a figure's alternative text.
 func (b *builder) altText(f *report.Figure) string {
-	if b.opt.AltText != nil {
-		return oneLine(b.opt.AltText(f))
-	}
-	return oneLine(f.Title)
+	return oneLine(f.AltText(b.p.Labels))
 }
 
 // altTexts writes each chart's alternative text into its drawing

@@ -80,10 +80,19 @@ func handmade() *report.Profile {
 		Tables: []*report.Table{t1, t3},
 		Grids:  []*report.Grid{g},
 		Figures: []*report.Figure{
-			{ID: "stock-bars", Number: 1, Kind: report.HorizontalBars, Title: "Stock", Table: t1, Series: []string{"n"}, Categories: []string{"a", "c", "b"}, Sort: "descending"},
-			{ID: "flows", Number: 2, Kind: report.DivergingBars, Title: "Flows", Table: t3, Series: []string{"in", "out", "bal"}, Transpose: true},
-			{ID: "pct", Number: 3, Kind: report.PercentBars, Title: "Shares", Table: t1, Series: []string{"pct"}, Categories: []string{"c", "a"}},
+			{ID: "stock-bars", Number: 1, Kind: report.HorizontalBars, Title: "Stock", Table: t1, Series: refs("n"), Categories: refs("a", "c", "b"), Sort: "descending"},
+			{ID: "flows", Number: 2, Kind: report.DivergingBars, Title: "Flows", Table: t3, Series: refs("in", "out", "bal"), Transpose: true},
+			{ID: "pct", Number: 3, Kind: report.PercentBars, Title: "Shares", Table: t1, Series: refs("pct"), Categories: refs("c", "a")},
 		},
 		Footnotes: []*report.Footnote{fn1, fn2},
 	}
+}
+
+// refs turns ids into references, as the loader writes them.
+func refs(ids ...string) []report.Ref {
+	out := make([]report.Ref, len(ids))
+	for i, id := range ids {
+		out[i] = report.Ref{ID: id}
+	}
+	return out
 }

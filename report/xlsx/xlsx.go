@@ -24,9 +24,6 @@ type Options struct {
 	// Date is the fixed document date written into the core properties
 	// (created and modified). The zero time means the profile's ISO date.
 	Date time.Time
-	// AltText returns a chart's alternative text; nil uses the figure's
-	// title.
-	AltText func(f *report.Figure) string
 }
 
 // Shorthands for cells that hold no number (GSS conventions).

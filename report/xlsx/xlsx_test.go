@@ -444,7 +444,7 @@ func TestCharts(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := io.ReadAll(zf)
-	if got := bytes.Count(b, []byte(`descr=`)); got != 1 || !bytes.Contains(b, []byte(`descr="Stock"`)) {
+	if got := bytes.Count(b, []byte(`descr=`)); got != 1 || !bytes.Contains(b, []byte(`descr="Figure 1. Stock: 1998 Number, =SUM(A1:A9) (745,503), @c (222,272)."`)) {
 		t.Errorf("drawing1 has not one alt text: %s", b)
 	}
 	if err := xml.Unmarshal(b, new(struct{})); err != nil {
@@ -599,7 +599,7 @@ func TestOdd(t *testing.T) {
 			p.Figures = p.Figures[:1]
 			return p
 		}, true},
-		{"unknown series", func(p *report.Profile) *report.Profile { p.Figures[0].Series = []string{"nope"}; return p }, true},
+		{"unknown series", func(p *report.Profile) *report.Profile { p.Figures[0].Series = refs("nope"); return p }, true},
 		{"foreign table", func(p *report.Profile) *report.Profile {
 			p.Figures[0].Table = &report.Table{ID: "elsewhere"}
 			return p

@@ -1,0 +1,134 @@
+package report_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+var english = report.Labels{Figure: "Figure", Source: "Source", NotAvailable: "not available", ThousandsSep: ",", DecimalMark: ".", Largest: "largest", Smallest: "smallest"}
+
+// num is a published number: num(924497, 0) is 924,497, num(442, 1) 44.2.
+func num(units int64, dec int) report.Cell {
+	return report.Cell{Kind: report.Number, Units: units, Decimals: dec}
+}
+
+var blank = report.Cell{Kind: report.Blank}
+
+// table builds a table whose columns are c1, c2, … and whose rows are
+// labelled as given.
+func table(id string, rows map[string][]report.Cell, order ...string) *report.Table {
+	t := &report.Table{ID: id, Title: id}
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r))
+	}
+	for i := range n {
+		t.Columns = append(t.Columns, &report.Column{ID: fmt.Sprintf("c%d", i+1), Label: fmt.Sprintf("Column %d", i+1), Unit: report.Count})
+	}
+	for _, label := range order {
+		t.Rows = append(t.Rows, &report.Row{ID: report.Slug(label), Label: label, Cells: rows[label], Total: label == "Total"})
+	}
+	return t
+}
+
+// refs turns ids into references written at line 1, 2, … of a file.
+func refs(ids ...string) []report.Ref {
+	out := make([]report.Ref, len(ids))
+	for i, id := range ids {
+		out[i] = report.Ref{Pos: report.Pos{File: "d/figures/fig.yaml", Line: 10 + i, Col: 5}, ID: id}
+	}
+	return out
+}
+
+func TestFigureProblems(t *testing.T) {
+	tab := table("tab", map[string][]report.Cell{"Ivory Coast": {num(1, 0), num(2, 0)}}, "Ivory Coast")
+	at := report.Pos{File: "d/figures/fig.yaml", Line: 4, Col: 7}
+	tests := []struct {
+		name string
+		f    report.Figure
+		want string
+	}{
+		{"NoTable", report.Figure{Kind: report.HorizontalBars, Series: refs("c1")}, `d/figures/fig.yaml:1:1: table: figure "fig" draws from no table`},
+		{"NoKind", report.Figure{Table: tab, Series: refs("c1")}, `d/figures/fig.yaml:1:1: kind: missing`},
+		{"UnknownKind", report.Figure{Kind: "pie", KindPos: at, Table: tab, Series: refs("c1")}, `d/figures/fig.yaml:4:7: kind: unknown figure kind "pie"`},
+		{"UnknownSeries", report.Figure{Kind: report.GroupedBars, Table: tab, Series: refs("c1", "c9")}, `d/figures/fig.yaml:11:5: series[1]: table "tab" has no column "c9"`},
+		{"UnknownCategory", report.Figure{Kind: report.GroupedBars, Table: tab, Series: refs("c1"), Categories: refs("x", "senegal")[1:]}, `d/figures/fig.yaml:11:5: categories[0]: table "tab" has no row "senegal"`},
+		{"TransposedSeries", report.Figure{Kind: report.GroupedBars, Table: tab, Transpose: true, Series: refs("c1")}, `series[0]: table "tab" has no row "c1"`},
+		{"TransposedCategory", report.Figure{Kind: report.GroupedBars, Table: tab, Transpose: true, Series: refs("ivory-coast"), Categories: refs("ivory-coast")}, `categories[0]: table "tab" has no column "ivory-coast"`},
+		{"BadSort", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Sort: "up", SortPos: at}, `d/figures/fig.yaml:4:7: sort: want ascending or descending, got "up"`},
+		{"TwoSeriesOneBar", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1", "c2")}, `d/figures/fig.yaml:11:5: series: kind horizontal-bars draws exactly one series, got 2`},
+		{"DivergingOneSeries", report.Figure{Kind: report.DivergingBars, Table: tab, Series: refs("c1")}, `d/figures/fig.yaml:10:5: series: kind diverging-bars draws at least two series, got 1`},
+		{"NoSeries", report.Figure{Kind: report.GroupedBars, Table: tab}, `series: kind grouped-bars draws at least one series, got none`},
+		{"NothingToDraw", report.Figure{Kind: report.GroupedBars, Series: refs("c1"), Table: &report.Table{ID: "empty", Columns: []*report.Column{{ID: "c1"}}}}, `categories: nothing to draw: table "empty" has no rows`},
+		{"ShortRow", report.Figure{Kind: report.GroupedBars, Series: refs("c2"), Table: &report.Table{ID: "short",
+			Columns: []*report.Column{{ID: "c1"}, {ID: "c2"}}, Rows: []*report.Row{{Pos: at, ID: "r", Cells: []report.Cell{num(1, 0)}}}}}, `d/figures/fig.yaml:4:7: figure "fig" draws column "c2" of row "r", which has 1 values`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.f.ID = "fig"
+			tt.f.Pos = report.Pos{File: "d/figures/fig.yaml", Line: 1, Col: 1}
+			probs := tt.f.Problems()
+			if len(probs) == 0 {
+				t.Fatal("no problem")
+			}
+			if got := probs[0].Error(); !strings.Contains(got, tt.want) {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			// Data refuses the figure with the same error, and the
+			// profile's validation reports it.
+			if _, err := tt.f.Data(); err == nil || err.Error() != probs[0].Error() {
+				t.Errorf("Data: got %v, want %v", err, probs[0])
+			}
+			p := &report.Profile{Figures: []*report.Figure{&tt.f}}
+			found := false
+			for _, d := range p.Validate().Errors() {
+				found = found || d.String() == probs[0].Error()
+			}
+			if !found {
+				t.Errorf("Validate does not report %s", probs[0])
+			}
+			if got := tt.f.AltText(english); got == "" {
+				t.Error("AltText is empty")
+			}
+		})
+	}
+}
+
+func TestFigureAltText(t *testing.T) {
+	tab := table("t", map[string][]report.Cell{"Peulh": {num(310, 1), num(1228, 0)}, "Soninke": {num(442, 1), blank}}, "Peulh", "Soninke")
+	tab.Columns[0].Label, tab.Columns[1].Label = "%", "Number"
+	three := table("t", map[string][]report.Cell{"Peulh": {num(310, 1)}, "Soninke": {num(442, 1)}, "Malinke": {num(289, 1)}, "Total": {num(308, 1)}}, "Peulh", "Soninke", "Malinke", "Total")
+	three.Rows[3].Total = true
+	french := report.Labels{Figure: "Graphique", NotAvailable: "non disponible", ThousandsSep: " ", DecimalMark: ",", Largest: "le plus grand", Smallest: "le plus petit"}
+	tests := []struct {
+		name string
+		f    report.Figure
+		l    report.Labels
+		want string
+	}{
+		{"OneSeries", report.Figure{Number: 3, Kind: report.PercentBars, Title: "Households", Series: refs("c1"), Sort: "descending"}, english,
+			"Figure 3. Households: % Soninke (44.2), Peulh (31.0)."},
+		{"French", report.Figure{Number: 3, Kind: report.PercentBars, Title: "Ménages", Series: refs("c1")}, french,
+			"Graphique 3. Ménages: % Peulh (31,0), Soninke (44,2)."},
+		{"Series", report.Figure{Number: 1, Kind: report.GroupedBars, Title: "Both.", Series: refs("c2", "c1")}, french,
+			"Graphique 1. Both: Number Peulh (1 228); % Peulh (31,0), Soninke (44,2)."},
+		// Three bars or more: the largest and the smallest, total rows apart.
+		{"Extremes", report.Figure{Number: 2, Kind: report.PercentBars, Title: "Households", Series: refs("c1"), Table: three}, english,
+			"Figure 2. Households: Column 1, largest Soninke (44.2), smallest Malinke (28.9)."},
+		{"ExtremesFrench", report.Figure{Number: 2, Kind: report.PercentBars, Title: "Ménages", Series: refs("c1"), Table: three}, french,
+			"Graphique 2. Ménages: Column 1, le plus grand Soninke (44,2), le plus petit Malinke (28,9)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.f.Table == nil {
+				tt.f.Table = tab
+			}
+			if got := tt.f.AltText(tt.l); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
