@@ -8,7 +8,7 @@ import (
 	"github.com/migprofile/migprofile/report"
 )
 
-var english = report.Labels{Figure: "Figure", Source: "Source", NotAvailable: "not available", ThousandsSep: ",", DecimalMark: ".", Largest: "largest", Smallest: "smallest"}
+var english = report.DefaultLabels()
 
 // num is a published number: num(924497, 0) is 924,497, num(442, 1) 44.2.
 func num(units int64, dec int) report.Cell {

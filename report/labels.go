@@ -1,5 +1,7 @@
 package report
 
+import "reflect"
+
 // WorkbookLabels are the fixed words of the Excel workbook beyond Labels:
 // sheet and column headings and the sentences that explain the workbook.
 // An empty field means the renderer's English default.
@@ -66,4 +68,33 @@ type WorkbookLabels struct {
 	Subheading string
 	Text       string
 	Both       string
+}
+
+// DefaultLabels returns the English words a profile that names none is
+// printed with. It is the one definition of the defaults: the loader, the
+// renderers and the tests all take them from here. Workbook is left empty:
+// the workbook's own words have their defaults in report/xlsx.
+func DefaultLabels() Labels {
+	return Labels{
+		Outward: "Outward migration", Inward: "Inward migration",
+		Table: "Table", Figure: "Figure", Source: "Source", Sources: "Sources",
+		Notes: "Notes", Contents: "Contents", References: "References",
+		Footnotes: "Footnotes", Links: "Links", Page: "Page", Of: "of",
+		WrittenBy: "Report written by", Continued: "continued",
+		Largest: "largest", Smallest: "smallest", NotAvailable: "not available",
+		ThousandsSep: ",", DecimalMark: ".",
+	}
+}
+
+// WithDefaults returns l with every empty word replaced by its default
+// (DefaultLabels); Workbook is kept as it is.
+func (l Labels) WithDefaults() Labels {
+	out := reflect.ValueOf(&l).Elem()
+	def := reflect.ValueOf(DefaultLabels())
+	for i := range out.NumField() {
+		if f := out.Field(i); f.Kind() == reflect.String && f.String() == "" {
+			f.SetString(def.Field(i).String())
+		}
+	}
+	return l
 }

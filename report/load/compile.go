@@ -162,25 +162,14 @@ var (
 
 // labels fills the labels a profile leaves out with their English defaults.
 func labels(f labelsFile) report.Labels {
-	or := func(s, def string) string {
-		if s == "" {
-			return def
-		}
-		return s
-	}
 	return report.Labels{
-		Outward: or(f.Outward, "Outward migration"), Inward: or(f.Inward, "Inward migration"),
-		Table: or(f.Table, "Table"), Figure: or(f.Figure, "Figure"),
-		Source: or(f.Source, "Source"), Sources: or(f.Sources, "Sources"),
-		Notes: or(f.Notes, "Notes"), Contents: or(f.Contents, "Contents"),
-		References: or(f.References, "References"), Footnotes: or(f.Footnotes, "Footnotes"),
-		Links: or(f.Links, "Links"), Page: or(f.Page, "Page"), Of: or(f.Of, "of"),
-		WrittenBy: or(f.WrittenBy, "Report written by"), Continued: or(f.Continued, "continued"),
-		Largest: or(f.Largest, "largest"), Smallest: or(f.Smallest, "smallest"),
-		NotAvailable: or(f.NotAvailable, "not available"),
-		ThousandsSep: or(f.ThousandsSep, ","), DecimalMark: or(f.DecimalMark, "."),
+		Outward: f.Outward, Inward: f.Inward, Table: f.Table, Figure: f.Figure,
+		Source: f.Source, Sources: f.Sources, Notes: f.Notes, Contents: f.Contents,
+		References: f.References, Footnotes: f.Footnotes, Links: f.Links, Page: f.Page, Of: f.Of,
+		WrittenBy: f.WrittenBy, Continued: f.Continued, Largest: f.Largest, Smallest: f.Smallest,
+		NotAvailable: f.NotAvailable, ThousandsSep: f.ThousandsSep, DecimalMark: f.DecimalMark,
 		Workbook: report.WorkbookLabels(f.Workbook), // the workbook fills in its English defaults
-	}
+	}.WithDefaults()
 }
 
 func (c *compiler) footnotes(ff footnotesFile) []*report.Footnote {

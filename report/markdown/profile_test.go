@@ -16,13 +16,8 @@ func plainText(s string) report.Text { return report.Text{{Kind: report.SpanPlai
 // syntax, control characters and other oddities, to check that everything
 // is printed as written and that no table loses a column.
 func odd() *report.Profile {
-	l := report.Labels{
-		Outward: "Outward | migration", Inward: "Inward *migration*",
-		Table: "Table", Figure: "Figure", Source: "Source", Sources: "Sources",
-		Notes: "Notes", Contents: "Contents", References: "References",
-		Footnotes: "Footnotes", Links: "Links", Page: "Page", Of: "of",
-		NotAvailable: "not available", ThousandsSep: ",", DecimalMark: ".",
-	}
+	l := report.DefaultLabels()
+	l.Outward, l.Inward = "Outward | migration", "Inward *migration*"
 	n1 := &report.Footnote{ID: "1", Text: plainText("First note with a | pipe and *stars*.")}
 	n2 := &report.Footnote{ID: "2", Text: report.Text{
 		{Kind: report.SpanPlain, Text: "See "},

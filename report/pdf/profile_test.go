@@ -9,12 +9,7 @@ import (
 )
 
 func labels() report.Labels {
-	return report.Labels{
-		Outward: "Outward migration", Inward: "Inward migration", Table: "Table", Figure: "Figure",
-		Source: "Source", Sources: "Sources", Notes: "Notes", Contents: "Contents",
-		References: "References", Footnotes: "Footnotes", Links: "Links", Page: "Page", Of: "of",
-		NotAvailable: "not available", ThousandsSep: ",", DecimalMark: ".",
-	}
+	return report.DefaultLabels()
 }
 
 func meta() report.Meta {

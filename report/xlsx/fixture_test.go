@@ -69,11 +69,7 @@ func handmade() *report.Profile {
 			Language: "en", Authors: []string{"A. Author", "B. Author"}, Publisher: "Publisher",
 			Website: "www.example.org", Copyright: "© 2010", Keywords: []string{"migration", "test"},
 		},
-		Labels: report.Labels{
-			Outward: "Outward migration", Inward: "Inward migration", Table: "Table", Figure: "Figure",
-			Source: "Source", Sources: "Sources", Notes: "Notes", Contents: "Contents", NotAvailable: "not available",
-			ThousandsSep: ",", DecimalMark: ".",
-		},
+		Labels: report.DefaultLabels(),
 		Frameworks: []*report.Framework{{ID: "x", Title: "Framework", Blocks: []report.Block{
 			{Kind: report.TableBlock, Table: t1}, {Kind: report.GridBlock, Grid: g}, {Kind: report.TableBlock, Table: t3},
 		}}},

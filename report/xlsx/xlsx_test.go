@@ -444,7 +444,7 @@ func TestCharts(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := io.ReadAll(zf)
-	if got := bytes.Count(b, []byte(`descr=`)); got != 1 || !bytes.Contains(b, []byte(`descr="Figure 1. Stock: 1998 Number, =SUM(A1:A9) (745,503), @c (222,272)."`)) {
+	if got := bytes.Count(b, []byte(`descr=`)); got != 1 || !bytes.Contains(b, []byte(`descr="Figure 1. Stock: 1998 Number, largest =SUM(A1:A9) (745,503), smallest @c (222,272)."`)) {
 		t.Errorf("drawing1 has not one alt text: %s", b)
 	}
 	if err := xml.Unmarshal(b, new(struct{})); err != nil {
