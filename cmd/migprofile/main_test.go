@@ -34,10 +34,14 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// project makes a folder holding copies of data/mali under the given names.
+// project makes a folder holding copies of data/mali under the given
+// names, and a config.yaml that names mali, as the repository's does.
 func project(t *testing.T, names ...string) string {
 	t.Helper()
 	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("profiles: [mali]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, name := range names {
 		if err := os.CopyFS(filepath.Join(dir, "data", name), os.DirFS(filepath.Join(reporttest.DataDir(), "mali"))); err != nil {
 			t.Fatal(err)

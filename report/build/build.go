@@ -29,11 +29,12 @@ var Formats = []string{"pdf", "md", "xlsx"}
 
 // Options say what to render and how.
 type Options struct {
-	// Formats to render: a subset of Formats.
+	// Formats to render: a subset of Formats, checked by CheckFormats.
 	Formats []string
-	// PageSize is "A4" or "Letter".
+	// PageSize names a pdf.PageSize; pdf.ParsePageSize reads it.
 	PageSize string
-	// Date is written as the documents' creation and modification date.
+	// Date, when not zero, overrides the profile's publication date as
+	// the documents' date (report.Meta.DocumentDate).
 	Date time.Time
 	// Layouts, when not nil, overrides the embedded Markdown templates.
 	Layouts fs.FS
@@ -45,10 +46,8 @@ const FigureDir = "figures"
 // Render renders p in every requested format and returns the files to
 // publish, sorted by name.
 func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File, error) {
-	for _, f := range opt.Formats {
-		if !slices.Contains(Formats, f) {
-			return nil, fmt.Errorf("build: unknown format %q (want pdf, md or xlsx)", f)
-		}
+	if err := CheckFormats(opt.Formats); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
 	}
 	figureFile := func(f *report.Figure) string { return path.Join(FigureDir, fmt.Sprintf("figure-%d.svg", f.Number)) }
 

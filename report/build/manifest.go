@@ -85,3 +85,12 @@ func hashTree(h interface{ Write([]byte) (int, error) }, fsys fs.FS, root string
 		return nil
 	})
 }
+
+// ParseManifest reads a manifest written by Manifest.File.
+func ParseManifest(data []byte) (Manifest, error) {
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return Manifest{}, fmt.Errorf("manifest: %w", err)
+	}
+	return m, nil
+}

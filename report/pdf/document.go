@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -72,23 +71,19 @@ type geometry struct {
 	tw          float64 // text width
 }
 
-func pageGeometry(size string) (geometry, string, error) {
+func pageGeometry(name string) (geometry, string, error) {
 	var g geometry
-	var name string
-	switch strings.ToLower(size) {
-	case "", "a4":
-		g.pw, g.ph, name = 210, 297, "A4"
-	case "letter":
-		g.pw, g.ph, name = 215.9, 279.4, "Letter"
-	default:
-		return g, "", fmt.Errorf("pdf: unknown page size %q (want A4 or Letter)", size)
+	size, err := ParsePageSize(name)
+	if err != nil {
+		return g, "", fmt.Errorf("pdf: page size: %w", err)
 	}
+	g.pw, g.ph = size.mm()
 	g.left = 22
 	g.right = g.pw - 22
 	g.top = 24
 	g.bottom = g.ph - 20
 	g.tw = g.right - g.left
-	return g, name, nil
+	return g, string(size), nil
 }
 
 // The spacing scale, in mm.

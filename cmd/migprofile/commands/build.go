@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -44,7 +43,7 @@ leaves the previous outputs as they were.`,
 
 // setup reads the config and decides which profiles a command works on:
 // those named, all of them, or the config's.
-func setup(cmd *cobra.Command, env Env, args []string, all bool) (Config, []string, error) {
+func setup(cmd *cobra.Command, env Env, args []string, all bool) (Options, []string, error) {
 	cfg, err := loadConfig(cmd.Flags(), env.Environ)
 	if err != nil {
 		return cfg, nil, &usageError{err}
@@ -82,14 +81,7 @@ func setup(cmd *cobra.Command, env Env, args []string, all bool) (Config, []stri
 // failing profile does not stop the others. Each profile's report is
 // printed in the order the profiles were named, as soon as it and those
 // before it are done, so that the output is the same from run to run.
-func buildAll(ctx context.Context, cfg Config, names []string, env Env) error {
-	var layouts fs.FS
-	if cfg.Layouts != "" {
-		if info, err := os.Stat(cfg.Layouts); err != nil || !info.IsDir() {
-			return &usageError{fmt.Errorf("layouts folder %q not found", cfg.Layouts)}
-		}
-		layouts = os.DirFS(cfg.Layouts)
-	}
+func buildAll(ctx context.Context, cfg Options, names []string, env Env) error {
 	type outcome struct {
 		res     buildResult
 		err     error
@@ -109,7 +101,7 @@ func buildAll(ctx context.Context, cfg Config, names []string, env Env) error {
 					return nil
 				}
 				start := time.Now()
-				res, err := buildOne(ctx, cfg, name, layouts, env)
+				res, err := buildOne(ctx, cfg, name)
 				outcomes[i] <- outcome{res, err, time.Since(start)}
 				return nil
 			})
@@ -157,19 +149,9 @@ type buildResult struct {
 	warnings int
 }
 
-func buildOne(ctx context.Context, cfg Config, name string, layouts fs.FS, env Env) (buildResult, error) {
-	p, diags, err := load.Load(os.DirFS(cfg.Data), name)
-	if err != nil {
-		return buildResult{}, err
-	}
-	if err := diags.Err(); err != nil {
-		return buildResult{}, err
-	}
-	date, err := reportDate(cfg, env.Environ, p.Meta.ISODate)
-	if err != nil {
-		return buildResult{}, err
-	}
-	files, err := render(ctx, cfg, p, date, layouts)
+// buildOne builds one profile in memory and publishes its files.
+func buildOne(ctx context.Context, cfg Options, name string) (buildResult, error) {
+	res, err := build.Profile(ctx, os.DirFS(cfg.Data), name, version(), cfg.build())
 	if err != nil {
 		return buildResult{}, err
 	}
@@ -177,24 +159,10 @@ func buildOne(ctx context.Context, cfg Config, name string, layouts fs.FS, env E
 		return buildResult{}, err
 	}
 	dir := filepath.Join(cfg.Out, name)
-	if err := publish.Files(dir, files); err != nil {
+	if err := publish.Files(dir, res.Files); err != nil {
 		return buildResult{}, err
 	}
-	return buildResult{dir: dir, files: len(files), warnings: len(diags.Warnings())}, nil
-}
-
-// render renders a loaded profile and adds the manifest of the result.
-func render(ctx context.Context, cfg Config, p *report.Profile, date time.Time, layouts fs.FS) ([]publish.File, error) {
-	opt := build.Options{Formats: cfg.Formats, PageSize: cfg.Page, Date: date, Layouts: layouts}
-	files, err := build.Render(ctx, p, opt)
-	if err != nil {
-		return nil, err
-	}
-	inputs, err := build.InputDigest(os.DirFS(cfg.Data), p.Name, opt, layouts)
-	if err != nil {
-		return nil, fmt.Errorf("hashing inputs: %w", err)
-	}
-	return append(files, build.NewManifest(p.Name, version(), inputs, files).File()), nil
+	return buildResult{dir: dir, files: len(res.Files), warnings: len(res.Diagnostics.Warnings())}, nil
 }
 
 func printDiagnostics(w io.Writer, dataDir string, diags report.Diagnostics) {

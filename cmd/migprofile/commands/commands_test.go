@@ -25,11 +25,15 @@ func run(t *testing.T, dir string, environ []string, args ...string) (code int, 
 	return code, out.String(), errOut.String()
 }
 
-// project makes a temporary project folder with a copy of data/mali and
-// returns its path.
+// project makes a temporary project folder with copies of data/mali
+// (named mali unless profiles are given) and a config.yaml that names
+// mali, as the repository's does, and returns its path.
 func project(t *testing.T, profiles ...string) string {
 	t.Helper()
 	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("profiles: [mali]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if len(profiles) == 0 {
 		profiles = []string{"mali"}
 	}
@@ -233,7 +237,7 @@ func TestConfig(t *testing.T) {
 		{"BadFormat", "formats: [pdf, docx]\n", nil, []string{"build"}, 2, `unknown format "docx"`},
 		{"BadProfileName", "", nil, []string{"build", "../etc"}, 2, `invalid profile name "../etc"`},
 		{"MissingProfile", "", nil, []string{"build", "atlantis"}, 1, `atlantis: not built: load: "atlantis": profile not found`},
-		{"BadSourceDateEpoch", "", []string{"SOURCE_DATE_EPOCH=yesterday"}, []string{"build"}, 1, `SOURCE_DATE_EPOCH: want a non-negative integer`},
+		{"BadSourceDateEpoch", "", []string{"SOURCE_DATE_EPOCH=yesterday"}, []string{"build"}, 2, `SOURCE_DATE_EPOCH: want a non-negative integer`},
 		{"UnknownFlag", "", nil, []string{"build", "--colour"}, 2, `unknown flag: --colour`},
 		{"ProfilesFlag", "profiles: [mali]\n", nil, []string{"build", "--profiles", "atlantis"}, 1, `atlantis: not built`},
 		{"ProfilesEnv", "profiles: [mali]\n", []string{"MIGPROFILE_PROFILES=atlantis,utopia"}, []string{"validate"}, 1, `utopia: load: "utopia": profile not found`},
@@ -264,5 +268,29 @@ func TestHelpAndVersion(t *testing.T) {
 	code, stdout, _ = run(t, dir, nil, "--version")
 	if code != 0 || !strings.HasPrefix(stdout, "migprofile version ") {
 		t.Errorf("--version: exit %d: %q", code, stdout)
+	}
+}
+
+// TestVerifyByName verifies a profile whose outputs sort after
+// manifest.json: verify finds the manifest by its name, wherever it
+// stands among the files.
+func TestVerifyByName(t *testing.T) {
+	dir := project(t, "zambia")
+	if code, _, stderr := run(t, dir, nil, "build", "zambia"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, dir, nil, "verify", "zambia")
+	if code != 0 || stdout != "zambia: up to date\n" {
+		t.Fatalf("verify: exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "out", "zambia", "zambia.xlsx"), []byte("edited"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = run(t, dir, nil, "verify", "zambia")
+	if code != 1 || !strings.Contains(stdout, "zambia: zambia.xlsx: edited since it was built") {
+		t.Errorf("after edit: exit %d: %s", code, stdout)
+	}
+	if strings.Contains(stdout, "manifest.json:") {
+		t.Errorf("verify compared the manifest as an output:\n%s", stdout)
 	}
 }

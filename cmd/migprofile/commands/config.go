@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"reflect"
 	"slices"
 	"sort"
@@ -17,10 +18,12 @@ import (
 
 	"github.com/migprofile/migprofile/report/build"
 	"github.com/migprofile/migprofile/report/load"
+	"github.com/migprofile/migprofile/report/pdf"
 )
 
 // Config is what config.yaml, MIGPROFILE_* variables and flags set, in
-// that order of precedence (flags win).
+// that order of precedence (flags win), as text. compile turns it into
+// Options before any command runs.
 type Config struct {
 	// Profiles are built when no profile is named on the command line.
 	Profiles []string `mapstructure:"profiles"`
@@ -39,17 +42,45 @@ type Config struct {
 	Layouts string `mapstructure:"layouts"`
 }
 
+// Options are the config compiled: every value parsed and checked once,
+// before any profile is loaded, so that a config mistake is a usage error
+// (exit 2) and no profile reads the environment again.
+type Options struct {
+	// Profiles are checked profile names; empty when the config names none.
+	Profiles []string
+	// Data is the folder holding one folder per profile.
+	Data string
+	// Out is the folder the outputs go to, one folder per profile.
+	Out string
+	// Formats are checked by build.CheckFormats.
+	Formats []string
+	// Page is the PDF page size.
+	Page pdf.PageSize
+	// Date, when not zero, overrides the profiles' own dates:
+	// SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the
+	// config's date. Never the clock.
+	Date time.Time
+	// Layouts, when not nil, overrides the embedded templates.
+	Layouts fs.FS
+}
+
+// build returns the options of the build pipeline.
+func (o Options) build() build.Options {
+	return build.Options{Formats: o.Formats, PageSize: string(o.Page), Date: o.Date, Layouts: o.Layouts}
+}
+
 // configKeys are the keys of Config, for defaults, env binding and the
 // check of unknown MIGPROFILE_ variables.
 var configKeys = []string{"profiles", "data", "out", "formats", "page", "date", "layouts"}
 
+// defaults name no profile: which profiles to build is the project's
+// choice (config.yaml), not the program's.
 func defaults() Config {
 	return Config{
-		Profiles: []string{"mali"},
-		Data:     "data",
-		Out:      "out",
-		Formats:  slices.Clone(build.Formats),
-		Page:     "A4",
+		Data:    "data",
+		Out:     "out",
+		Formats: slices.Clone(build.Formats),
+		Page:    string(pdf.A4),
 	}
 }
 
@@ -67,9 +98,10 @@ func addConfigFlags(fs *pflag.FlagSet) {
 }
 
 // loadConfig reads defaults, then the config file, then the environment
-// (MIGPROFILE_<KEY>), then the flags, and checks the result. environ is
-// the process environment, checked for misspelt MIGPROFILE_ variables.
-func loadConfig(flags *pflag.FlagSet, environ []string) (Config, error) {
+// (MIGPROFILE_<KEY>), then the flags, and compiles the result. environ is
+// the process environment, checked for misspelt MIGPROFILE_ variables and
+// read for SOURCE_DATE_EPOCH.
+func loadConfig(flags *pflag.FlagSet, environ []string) (Options, error) {
 	v := viper.New()
 	d := defaults()
 	v.SetDefault("profiles", d.Profiles)
@@ -80,6 +112,50 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Config, error) {
 	v.SetDefault("date", "")
 	v.SetDefault("layouts", "")
 
+	path, err := readConfigFile(v, flags, environ)
+	if err != nil {
+		return Options{}, err
+	}
+	if err := checkEnv(environ); err != nil {
+		return Options{}, err
+	}
+	// from names where each key's value came from, for messages: the
+	// flag, the variable, or the key (file or default).
+	from := map[string]string{}
+	for _, key := range configKeys {
+		f := flags.Lookup(key)
+		changed := f != nil && f.Changed
+		// viper ranks Set above flags, so an environment value is set
+		// only where no flag was given: flag > env > file > default.
+		name := "MIGPROFILE_" + strings.ToUpper(key)
+		if val, ok := lookupEnv(environ, name); ok && !changed {
+			v.Set(key, val)
+			from[key] = name
+		}
+		if changed {
+			from[key] = "--" + key
+		}
+		if f != nil {
+			if err := v.BindPFlag(key, f); err != nil {
+				return Options{}, fmt.Errorf("config: %w", err)
+			}
+		}
+	}
+
+	var c Config
+	if err := v.UnmarshalExact(&c, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
+		dateAsText, mapstructure.StringToSliceHookFunc(","),
+	))); err != nil {
+		return Options{}, fmt.Errorf("config: %s: %w", path, err)
+	}
+	c.Profiles = splitList(c.Profiles)
+	c.Formats = splitList(c.Formats)
+	return c.compile(from, environ)
+}
+
+// readConfigFile reads the file that --config or MIGPROFILE_CONFIG names,
+// else config.yaml when there is one, and returns its path.
+func readConfigFile(v *viper.Viper, flags *pflag.FlagSet, environ []string) (string, error) {
 	path, _ := flags.GetString("config")
 	explicit := path != ""
 	if !explicit {
@@ -94,36 +170,10 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Config, error) {
 	if err := v.ReadInConfig(); err != nil {
 		var notFound *fs.PathError
 		if explicit || !errors.As(err, &notFound) {
-			return Config{}, fmt.Errorf("config: %s: %w", path, err)
+			return path, fmt.Errorf("config: %s: %w", path, err)
 		}
 	}
-
-	if err := checkEnv(environ); err != nil {
-		return Config{}, err
-	}
-	for _, key := range configKeys {
-		f := flags.Lookup(key)
-		// viper ranks Set above flags, so an environment value is set
-		// only where no flag was given: flag > env > file > default.
-		if val, ok := lookupEnv(environ, "MIGPROFILE_"+strings.ToUpper(key)); ok && (f == nil || !f.Changed) {
-			v.Set(key, val)
-		}
-		if f != nil {
-			if err := v.BindPFlag(key, f); err != nil {
-				return Config{}, fmt.Errorf("config: %w", err)
-			}
-		}
-	}
-
-	var c Config
-	if err := v.UnmarshalExact(&c, viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(
-		dateAsText, mapstructure.StringToSliceHookFunc(","),
-	))); err != nil {
-		return Config{}, fmt.Errorf("config: %s: %w", path, err)
-	}
-	c.Profiles = splitList(c.Profiles)
-	c.Formats = splitList(c.Formats)
-	return c, c.check()
+	return path, nil
 }
 
 // dateAsText accepts an unquoted YAML date (which YAML reads as a
@@ -179,56 +229,59 @@ func splitList(in []string) []string {
 	return out
 }
 
-func (c Config) check() error {
-	for _, f := range c.Formats {
-		if !slices.Contains(build.Formats, f) {
-			return fmt.Errorf("config: formats: unknown format %q (want %s)", f, strings.Join(build.Formats, ", "))
+// compile parses and checks c into Options. from names the flag or
+// variable each key came from, so that a message names what to fix.
+func (c Config) compile(from map[string]string, environ []string) (Options, error) {
+	name := func(key string) string {
+		if n, ok := from[key]; ok {
+			return n
 		}
+		return key
 	}
-	if len(c.Formats) == 0 {
-		return errors.New("config: formats: no format to write")
+	o := Options{Profiles: c.Profiles, Data: c.Data, Out: c.Out, Formats: c.Formats}
+	if err := build.CheckFormats(c.Formats); err != nil {
+		return o, fmt.Errorf("config: %s: %w", name("formats"), err)
 	}
-	switch c.Page {
-	case "A4", "Letter":
-	default:
-		return fmt.Errorf("config: page: want A4 or Letter, got %q", c.Page)
+	var err error
+	if o.Page, err = pdf.ParsePageSize(c.Page); err != nil {
+		return o, fmt.Errorf("config: %s: %w", name("page"), err)
 	}
 	if c.Date != "" {
-		if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
-			return fmt.Errorf("config: date: want YYYY-MM-DD, got %q", c.Date)
+		if o.Date, err = time.Parse(time.DateOnly, c.Date); err != nil {
+			return o, fmt.Errorf("config: %s: want YYYY-MM-DD, got %q", name("date"), c.Date)
+		}
+	}
+	if s, ok := lookupEnv(environ, "SOURCE_DATE_EPOCH"); ok {
+		if o.Date, err = sourceDateEpoch(s); err != nil {
+			return o, err
 		}
 	}
 	for _, p := range c.Profiles {
 		if err := load.CheckName(p); err != nil {
-			return fmt.Errorf("config: profiles: %w", err)
+			return o, fmt.Errorf("config: %s: %w", name("profiles"), err)
 		}
 	}
-	if c.Data == "" || c.Out == "" {
-		return errors.New("config: data and out must not be empty")
+	if c.Data == "" {
+		return o, fmt.Errorf("config: %s must not be empty", name("data"))
 	}
-	return nil
+	if c.Out == "" {
+		return o, fmt.Errorf("config: %s must not be empty", name("out"))
+	}
+	if c.Layouts != "" {
+		if info, err := os.Stat(c.Layouts); err != nil || !info.IsDir() {
+			return o, fmt.Errorf("config: %s: layouts folder %q not found", name("layouts"), c.Layouts)
+		}
+		o.Layouts = os.DirFS(c.Layouts)
+	}
+	return o, nil
 }
 
-// reportDate is the date written into the outputs: SOURCE_DATE_EPOCH when
-// set (reproducible-builds.org), else the config's date, else the
-// profile's own date. Never the clock.
-func reportDate(c Config, environ []string, isoDate string) (time.Time, error) {
-	if s, ok := lookupEnv(environ, "SOURCE_DATE_EPOCH"); ok {
-		secs, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || secs < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: want a non-negative integer of seconds, got %q", s)
-		}
-		return time.Unix(secs, 0).UTC(), nil
+// sourceDateEpoch reads SOURCE_DATE_EPOCH (reproducible-builds.org): the
+// documents' date, in seconds since 1970-01-01 UTC.
+func sourceDateEpoch(s string) (time.Time, error) {
+	secs, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || secs < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: want a non-negative integer of seconds, got %q", s)
 	}
-	if c.Date != "" {
-		return time.Parse(time.DateOnly, c.Date)
-	}
-	if len(isoDate) == len("2006-01") {
-		isoDate += "-01"
-	}
-	t, err := time.Parse(time.DateOnly, isoDate)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("profile iso_date %q: %w", isoDate, err)
-	}
-	return t, nil
+	return time.Unix(secs, 0).UTC(), nil
 }

@@ -6,10 +6,13 @@ import (
 	"testing"
 
 	"github.com/spf13/pflag"
+
+	"github.com/migprofile/migprofile/report/build"
+	"github.com/migprofile/migprofile/report/load"
 )
 
-// FuzzConfig decodes arbitrary config files: never a panic; either a
-// checked config or an error.
+// FuzzConfig decodes arbitrary config files: never a panic; either
+// compiled options that hold to their rules or an error.
 func FuzzConfig(f *testing.F) {
 	f.Add("profiles: [mali]\nformats: [pdf, md]\npage: Letter\ndate: 2010-05-01\n")
 	f.Add("profiles: mali other\nformats: pdf,xlsx\n")
@@ -25,9 +28,17 @@ func FuzzConfig(f *testing.F) {
 		if err := flags.Parse([]string{"--config", path}); err != nil {
 			t.Fatal(err)
 		}
-		c, err := loadConfig(flags, nil)
-		if err == nil && c.check() != nil {
-			t.Fatalf("unchecked config: %+v", c)
+		o, err := loadConfig(flags, nil)
+		if err != nil {
+			return
+		}
+		if build.CheckFormats(o.Formats) != nil || o.Page == "" || o.Data == "" || o.Out == "" {
+			t.Fatalf("unchecked config: %+v", o)
+		}
+		for _, p := range o.Profiles {
+			if load.CheckName(p) != nil {
+				t.Fatalf("unchecked profile name %q", p)
+			}
 		}
 	})
 }

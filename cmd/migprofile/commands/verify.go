@@ -2,7 +2,7 @@ package commands
 
 import (
 	"bytes"
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,7 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migprofile/migprofile/report/build"
-	"github.com/migprofile/migprofile/report/load"
 )
 
 func newVerify(env Env) *cobra.Command {
@@ -29,13 +28,9 @@ hand, and exits 1 if any differs.`,
 			if err != nil {
 				return err
 			}
-			var layouts fs.FS
-			if cfg.Layouts != "" {
-				layouts = os.DirFS(cfg.Layouts)
-			}
 			failed := 0
 			for _, name := range names {
-				problems, err := verifyOne(cmd, cfg, name, layouts, env)
+				problems, err := verifyOne(cmd.Context(), cfg, name)
 				if err != nil {
 					fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
 					failed++
@@ -60,7 +55,9 @@ hand, and exits 1 if any differs.`,
 	return cmd
 }
 
-func verifyOne(cmd *cobra.Command, cfg Config, name string, layouts fs.FS, env Env) ([]string, error) {
+// verifyOne builds the profile name in memory and compares the result
+// with the files on disk and the manifest recorded with them.
+func verifyOne(ctx context.Context, cfg Options, name string) ([]string, error) {
 	dir := filepath.Join(cfg.Out, name)
 	data, err := os.ReadFile(filepath.Join(dir, build.ManifestName))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -69,40 +66,27 @@ func verifyOne(cmd *cobra.Command, cfg Config, name string, layouts fs.FS, env E
 	if err != nil {
 		return nil, err
 	}
-	var recorded build.Manifest
-	if err := json.Unmarshal(data, &recorded); err != nil {
+	recorded, err := build.ParseManifest(data)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, build.ManifestName), err)
 	}
-	p, diags, err := load.Load(os.DirFS(cfg.Data), name)
+	fresh, err := build.Profile(ctx, os.DirFS(cfg.Data), name, version(), cfg.build())
 	if err != nil {
-		return nil, err
-	}
-	if err := diags.Err(); err != nil {
-		return nil, err
-	}
-	date, err := reportDate(cfg, env.Environ, p.Meta.ISODate)
-	if err != nil {
-		return nil, err
-	}
-	files, err := render(cmd.Context(), cfg, p, date, layouts)
-	if err != nil {
-		return nil, err
-	}
-	fresh := files[len(files)-1] // the manifest comes last
-	var current build.Manifest
-	if err := json.Unmarshal(fresh.Data, &current); err != nil {
 		return nil, err
 	}
 
 	var problems []string
-	if recorded.Inputs != current.Inputs {
+	if recorded.Inputs != fresh.Manifest.Inputs {
 		problems = append(problems, "stale: the data or the config changed since the last build")
 	}
 	want := map[string]string{}
 	for _, f := range recorded.Files {
 		want[f.Name] = f.SHA256
 	}
-	for _, f := range files[:len(files)-1] {
+	for _, f := range fresh.Files {
+		if f.Name == build.ManifestName {
+			continue // compared above, through its inputs
+		}
 		onDisk, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Name)))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
