@@ -190,18 +190,6 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	return d, nil
 }
 
-// runningTitle is the profile's title as the running header prints it.
-func (d *doc) runningTitle() string {
-	m := d.p.Meta
-	t := m.Title
-	if m.Series != "" {
-		t = m.Series + " " + t
-	}
-	if m.Country != "" {
-		t += ": " + m.Country
-	}
-	return t
-}
 
 // builder collects boxes into bands.
 type builder struct {

@@ -12,7 +12,7 @@ import (
 func (d *doc) finish() {
 	g := d.geo
 	l := d.p.Labels
-	run := d.runningTitle()
+	run := d.p.Meta.FullTitle()
 	n := len(d.pages)
 	for i, pg := range d.pages {
 		if pg.cover {
@@ -75,7 +75,7 @@ func (d *doc) truncate(s string, st style, w float64) string {
 func (d *doc) emit(w io.Writer) error {
 	pdf := d.pdf
 	m := d.p.Meta
-	pdf.SetTitle(metaText(d.runningTitle()), true)
+	pdf.SetTitle(metaText(d.p.Meta.FullTitle()), true)
 	pdf.SetAuthor(metaText(strings.Join(m.Authors, ", ")), true)
 	subject := m.Project
 	if subject == "" {

@@ -204,7 +204,7 @@ func (b *builder) writeCover() error {
 	m := b.p.Meta
 	l := b.p.Labels
 	row := 1
-	s.str(1, row, oneLine(b.title()), styleKey{size: sizeTitle, bold: true})
+	s.str(1, row, oneLine(b.p.Meta.FullTitle()), styleKey{size: sizeTitle, bold: true})
 	section := func(heading string, lines ...string) {
 		var keep []string
 		for _, ln := range lines {

@@ -355,7 +355,7 @@ func (b *builder) docProps() error {
 	authors := strings.Join(m.Authors, "; ")
 	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
 	err := b.f.SetDocProps(&excelize.DocProperties{
-		Title:          oneLine(b.title()),
+		Title:          oneLine(b.p.Meta.FullTitle()),
 		Subject:        oneLine(strings.Join(subjects, "; ")),
 		Creator:        oneLine(authors),
 		LastModifiedBy: oneLine(authors),
@@ -373,19 +373,6 @@ func (b *builder) docProps() error {
 		return fmt.Errorf("xlsx: application properties: %w", err)
 	}
 	return nil
-}
-
-// title returns the workbook's title, e.g. "CARIM Migration Profile: Mali".
-func (b *builder) title() string {
-	m := b.p.Meta
-	t := strings.TrimSpace(m.Series + " " + m.Title)
-	if m.Country != "" {
-		if t != "" {
-			t += ": "
-		}
-		t += m.Country
-	}
-	return t
 }
 
 func or(s, def string) string {
