@@ -1,0 +1,206 @@
+// Command textcheck measures how well a PDF's text is set, from what a
+// reader's tools see: the word boxes of `pdftotext -bbox-layout`.
+//
+//	go run ./scripts/textcheck out/mali/mali.pdf [more.pdf …]
+//
+// It prints, per file:
+//
+//   - justified lines: lines of a block (paragraph) other than its last
+//     that reach both of its edges, with at least two words;
+//   - loose lines: justified lines whose widest inter-word gap exceeds
+//     twice the font's normal space, and their share — the issue's
+//     measure of rivers. The font size is read from the word box height
+//     (Liberation's ascent+descent is 1.11 em) and the normal space is
+//     taken as 0.25 em (Liberation Serif's; Sans's is 0.278 em, so sans
+//     lines are judged slightly more strictly);
+//   - words broken without a hyphen: a line that ends in a letter and a
+//     next line, in the same block, that starts with a lower-case letter,
+//     where the two pieces joined make a word the document prints whole
+//     elsewhere, or the second piece is one or two letters that the
+//     document never prints as a word of its own.
+//
+// With -v it lists every loose line and every broken word. The exit status
+// is 0 whatever the figures: this measures, the tests judge.
+package main
+
+import (
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type (
+	doc struct {
+		Pages []struct {
+			Flows []struct {
+				Blocks []block `xml:"block"`
+			} `xml:"flow"`
+		} `xml:"body>doc>page"`
+	}
+	block struct {
+		XMin  float64 `xml:"xMin,attr"`
+		XMax  float64 `xml:"xMax,attr"`
+		Lines []line  `xml:"line"`
+	}
+	line struct {
+		XMin  float64 `xml:"xMin,attr"`
+		XMax  float64 `xml:"xMax,attr"`
+		Words []word  `xml:"word"`
+	}
+	word struct {
+		XMin float64 `xml:"xMin,attr"`
+		XMax float64 `xml:"xMax,attr"`
+		YMin float64 `xml:"yMin,attr"`
+		YMax float64 `xml:"yMax,attr"`
+		Text string  `xml:",chardata"`
+	}
+)
+
+const (
+	emPerHeight = 1 / 1.11 // font size per point of word-box height
+	spaceEm     = 0.25     // the normal space, in em
+	edge        = 0.6      // points: how close to a block's edge is "at" it
+)
+
+// report holds one file's figures.
+type report struct {
+	page                  int
+	justified, loose      int
+	looseLines, brokeWord []string
+}
+
+func main() {
+	verbose := flag.Bool("v", false, "list every loose line and broken word")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: textcheck [-v] file.pdf …")
+		os.Exit(2)
+	}
+	for _, path := range flag.Args() {
+		out, err := exec.Command("pdftotext", "-bbox-layout", path, "-").Output()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "textcheck: %s: pdftotext: %v\n", path, err)
+			os.Exit(1)
+		}
+		var d doc
+		dec := xml.NewDecoder(strings.NewReader(string(out)))
+		dec.Strict = false
+		dec.Entity = xml.HTMLEntity
+		if err := dec.Decode(&d); err != nil {
+			fmt.Fprintf(os.Stderr, "textcheck: %s: %v\n", path, err)
+			os.Exit(1)
+		}
+		r := measure(d)
+		share := 0.0
+		if r.justified > 0 {
+			share = 100 * float64(r.loose) / float64(r.justified)
+		}
+		fmt.Printf("%s: %d justified lines, %d with a gap over twice the space (%.1f%%); %d words broken without a hyphen\n",
+			path, r.justified, r.loose, share, len(r.brokeWord))
+		if *verbose {
+			for _, l := range r.looseLines {
+				fmt.Println("  loose:", l)
+			}
+			for _, w := range r.brokeWord {
+				fmt.Println("  broken:", w)
+			}
+		}
+	}
+}
+
+func measure(d doc) report {
+	var r report
+	whole := wordSet(d)
+	for pi, p := range d.Pages {
+		for _, f := range p.Flows {
+			for _, b := range f.Blocks {
+				r.page = pi + 1
+				r.block(b, whole)
+			}
+		}
+	}
+	return r
+}
+
+func (r *report) block(b block, whole map[string]int) {
+	for i, l := range b.Lines {
+		if i+1 < len(b.Lines) {
+			r.brokenAt(l, b.Lines[i+1], whole)
+		}
+		if i == len(b.Lines)-1 || len(l.Words) < 2 || l.XMax < b.XMax-edge {
+			continue
+		}
+		r.justified++
+		gap, at := widestGap(l)
+		size := (l.Words[0].YMax - l.Words[0].YMin) * emPerHeight
+		if gap > 2*spaceEm*size {
+			r.loose++
+			r.looseLines = append(r.looseLines, fmt.Sprintf("p%d: gap %.1f pt (%.1f spaces) before %q in %q",
+				r.page, gap, gap/(spaceEm*size), l.Words[at+1].Text, text(l)))
+		}
+	}
+}
+
+// widestGap returns the widest gap between two words of l, and the index
+// of the word before it.
+func widestGap(l line) (float64, int) {
+	gap, at := 0.0, 0
+	for i := 1; i < len(l.Words); i++ {
+		if g := l.Words[i].XMin - l.Words[i-1].XMax; g > gap {
+			gap, at = g, i-1
+		}
+	}
+	return gap, at
+}
+
+// brokenAt records a word broken across lines a and b without a hyphen.
+func (r *report) brokenAt(a, b line, whole map[string]int) {
+	if len(a.Words) == 0 || len(b.Words) == 0 {
+		return
+	}
+	head, tail := a.Words[len(a.Words)-1].Text, b.Words[0].Text
+	last, _ := utf8.DecodeLastRuneInString(head)
+	first, _ := utf8.DecodeRuneInString(tail)
+	if !unicode.IsLetter(last) || !unicode.IsLower(first) {
+		return
+	}
+	joined := strings.ToLower(trimPunct(head) + trimPunct(tail))
+	short := utf8.RuneCountInString(trimPunct(tail)) <= 2 && whole[strings.ToLower(trimPunct(tail))] == 0
+	if whole[joined] > 0 || short {
+		r.brokeWord = append(r.brokeWord, fmt.Sprintf("p%d: %q + %q", r.page, head, tail))
+	}
+}
+
+// wordSet counts the words the document prints whole, lower-cased.
+func wordSet(d doc) map[string]int {
+	set := map[string]int{}
+	for _, p := range d.Pages {
+		for _, f := range p.Flows {
+			for _, b := range f.Blocks {
+				for _, l := range b.Lines {
+					for _, w := range l.Words {
+						set[strings.ToLower(trimPunct(w.Text))]++
+					}
+				}
+			}
+		}
+	}
+	return set
+}
+
+func trimPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func text(l line) string {
+	ws := make([]string, len(l.Words))
+	for i, w := range l.Words {
+		ws[i] = w.Text
+	}
+	return strings.Join(ws, " ")
+}
