@@ -4,11 +4,9 @@
 package reporttest
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/migprofile/migprofile/report"
@@ -106,49 +104,4 @@ func PublishedNumbers() []string {
 		}
 	}
 	return out
-}
-
-// Golden compares got with the golden file at path, or rewrites the file
-// when update is set (each package's -update flag). On a mismatch it
-// fails with the first differing lines.
-func Golden(tb testing.TB, path string, got []byte, update bool) {
-	tb.Helper()
-	if update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			tb.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := LineDiff(string(want), string(got)); diff != "" {
-		tb.Errorf("%s differs (run go test -update if intended):\n%s", path, diff)
-	}
-}
-
-// LineDiff shows up to ten lines where want and got differ, or "" when
-// they are equal.
-func LineDiff(want, got string) string {
-	if want == got {
-		return ""
-	}
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
 }
