@@ -9,9 +9,10 @@ package report
 
 import "time"
 
-// Pos is where an element was written: file (relative to the data
-// folder, e.g. "mali/tables/stocks.yaml"), line and column (1-based; zero
-// when unknown).
+// Pos is where an element was written: File is the slash-separated path
+// of its file relative to the data folder (the fs.FS given to load.Load),
+// so it starts with the profile's folder, as in "<profile>/tables/<id>.yaml";
+// Line and Col are 1-based, zero when unknown.
 type Pos struct {
 	File string
 	Line int

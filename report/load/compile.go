@@ -267,10 +267,6 @@ func mergePlain(t report.Text) report.Text {
 	return out
 }
 
-func (c *compiler) plain(s string, pos report.Pos, p string) report.Text {
-	return c.text(posString{Pos: pos, S: s}, p, true)
-}
-
 func (c *compiler) framework(id string, fw frameworkFile) *report.Framework {
 	f := &report.Framework{Pos: fw.Pos, ID: id, Title: fw.Title}
 	for _, b := range fw.Body {

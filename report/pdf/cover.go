@@ -60,7 +60,7 @@ func (d *doc) cover() *page {
 		y += 4.4
 	}
 	if m.Funding != "" {
-		y = put(m.Funding, style{face: serifItalic, size: 9.5, leading: 4.6, color: ink}, y+3)
+		put(m.Funding, style{face: serifItalic, size: 9.5, leading: 4.6, color: ink}, y+3)
 	}
 	if m.Copyright != "" {
 		st := style{face: serif, size: 8, leading: 3.6, color: grey}

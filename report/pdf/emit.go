@@ -159,17 +159,16 @@ func langTag(s string) bool {
 
 // state is what fpdf currently has selected, to skip redundant calls.
 type state struct {
-	ok      bool
-	face    face
-	size    float64
-	text    rgb
-	textOK  bool
-	draw    rgb
-	drawOK  bool
-	width   float64
-	fill    rgb
-	fillOK  bool
-	dashing bool
+	ok     bool
+	face   face
+	size   float64
+	text   rgb
+	textOK bool
+	draw   rgb
+	drawOK bool
+	width  float64
+	fill   rgb
+	fillOK bool
 }
 
 func (d *doc) draw(s *state, o op, links map[*mark]int) error {

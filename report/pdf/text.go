@@ -169,13 +169,12 @@ func (fs *fontSet) sanitize(f face, s string) string {
 type rgb struct{ r, g, b uint8 }
 
 var (
-	black = rgb{0, 0, 0}
-	ink   = rgb{25, 25, 25}
-	navy  = rgb{22, 54, 92}
-	grey  = rgb{110, 110, 110}
-	rule  = rgb{150, 150, 150}
-	pale  = rgb{236, 239, 243}
-	blue  = rgb{20, 70, 160}
+	ink  = rgb{25, 25, 25}
+	navy = rgb{22, 54, 92}
+	grey = rgb{110, 110, 110}
+	rule = rgb{150, 150, 150}
+	pale = rgb{236, 239, 243}
+	blue = rgb{20, 70, 160}
 )
 
 // style is how a run of text is set.
