@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2"
@@ -715,15 +714,4 @@ func (p *plan) vertical(b rect) error {
 	}
 	p.line(x0, zero, b.x1, zero, axisColor)
 	return nil
-}
-
-// joinNonEmpty joins the non-empty strings with sep.
-func joinNonEmpty(sep string, ss ...string) string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return strings.Join(out, sep)
 }
