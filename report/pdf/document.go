@@ -343,23 +343,6 @@ func (d *doc) headingBoxes(hs []*box, m *mark) {
 	hs[len(hs)-1].h += s1
 }
 
-// plain makes a Text of one plain span.
-func plain(s string) report.Text {
-	if s == "" {
-		return nil
-	}
-	return report.Text{{Kind: report.SpanPlain, Text: s}}
-}
-
-// prefixed returns label and t as one Text: "label: t".
-func prefixed(label string, t report.Text) report.Text {
-	if label == "" {
-		return t
-	}
-	out := report.Text{{Kind: report.SpanPlain, Text: label + ": "}}
-	return append(out, t...)
-}
-
 // columnsBand sets outward and inward items side by side.
 func (d *doc) columnsBand(c *report.Columns) *band {
 	const gap = 7.0
