@@ -56,25 +56,7 @@ func (l *loader) load() *report.Profile {
 		}
 	}
 
-	listed := map[string]bool{}
-	for i, ref := range pf.Frameworks {
-		p := fmt.Sprintf("frameworks[%d]", i)
-		if !fileID.MatchString(ref.S) {
-			l.errorf(ref.Pos, p, "invalid framework id %q", ref.S)
-			continue
-		}
-		if listed[ref.S] {
-			l.errorf(ref.Pos, p, "framework %q listed twice", ref.S)
-			continue
-		}
-		listed[ref.S] = true
-	}
-	for _, id := range l.files("frameworks") {
-		if !listed[id] {
-			l.errorf(report.Pos{File: path.Join(l.dir, "frameworks", id+".yaml")}, "",
-				"framework %q is not listed in profile.yaml frameworks", id)
-		}
-	}
+	l.checkFrameworkList(pf.Frameworks)
 	for _, ref := range pf.Frameworks {
 		if !fileID.MatchString(ref.S) {
 			continue
@@ -94,6 +76,30 @@ func (l *loader) load() *report.Profile {
 		}
 	}
 	return p
+}
+
+// checkFrameworkList reports the ids in profile.yaml's frameworks that
+// are invalid or listed twice, and the framework files it does not list.
+func (l *loader) checkFrameworkList(refs []posString) {
+	listed := map[string]bool{}
+	for i, ref := range refs {
+		p := fmt.Sprintf("frameworks[%d]", i)
+		if !fileID.MatchString(ref.S) {
+			l.errorf(ref.Pos, p, "invalid framework id %q", ref.S)
+			continue
+		}
+		if listed[ref.S] {
+			l.errorf(ref.Pos, p, "framework %q listed twice", ref.S)
+			continue
+		}
+		listed[ref.S] = true
+	}
+	for _, id := range l.files("frameworks") {
+		if !listed[id] {
+			l.errorf(report.Pos{File: path.Join(l.dir, "frameworks", id+".yaml")}, "",
+				"framework %q is not listed in profile.yaml frameworks", id)
+		}
+	}
 }
 
 type compiler struct {
