@@ -537,43 +537,93 @@ func extent(bs []bar) (lo, hi float64) {
 // horizontal draws bars along the x axis, one band of slots per category.
 func (p *plan) horizontal(b rect) error {
 	bs := p.bars()
-	nCat := len(p.d.Categories)
 	y := p.drawLegend(b)
+	h, err := p.horizontalLayout(b, bs, y)
+	if err != nil {
+		return err
+	}
+	// Grid lines and tick labels.
+	lhSmall := lineHeight(smallSize)
+	for _, t := range h.sc.ticks {
+		x := h.sc.px(h.sc.tickValue(t))
+		p.line(x, h.plotTop, x, h.plotBottom, gridColor)
+		p.text(h.sc.tickLabel(t, p.l), x, h.plotBottom+gap+lhSmall/2, false, smallSize, mutedText, alignCenter)
+	}
+	if h.single {
+		p.text(p.m.ellipsis(p.fonts.regular, smallSize, p.d.Series[0].Name, h.sc.p1-h.sc.p0), h.sc.p0, h.plotBottom+gap+lhSmall+lhSmall/2, false, smallSize, mutedText, alignLeft)
+	}
+	// Category labels.
+	for i, c := range p.d.Categories {
+		yc := h.plotTop + round(h.band*(float64(i)+0.5))
+		lines := p.m.wrap(p.font(c.Total), labelSize, c.Label, h.labW, h.maxLines)
+		lh := lineHeight(labelSize)
+		yy := yc - lh*(len(lines)-1)/2
+		for k, t := range lines {
+			p.text(t, h.x0-gap, yy+k*lh, c.Total, labelSize, textColor, alignRight)
+		}
+	}
+	p.horizontalBars(h, bs)
+	p.line(h.sc.px(0), h.plotTop, h.sc.px(0), h.plotBottom, axisColor)
+	return nil
+}
+
+// hLayout is where a horizontal bar chart's parts go, in pixels.
+type hLayout struct {
+	single              bool // one series: its name is printed under the axis
+	plotTop, plotBottom int
+	band                float64 // height of a category's band
+	slotH               float64 // height of a bar's slot in the band
+	vs                  float64 // size of the value labels
+	labW, maxLines      int     // the category labels' column: width, lines
+	x0                  int     // the plot's left edge, right of the labels
+	sc                  scale   // the value axis
+}
+
+// horizontalLayout lays out a horizontal bar chart in b below top (the
+// legend's bottom): a band per category, divided into slots; a column for
+// the category labels at most a third of the width; the value axis.
+func (p *plan) horizontalLayout(b rect, bs []bar, top int) (hLayout, error) {
+	nCat := len(p.d.Categories)
 	lhSmall := lineHeight(smallSize)
 	axisH := gap + lhSmall
-	single := len(p.d.Series) == 1
-	if single {
+	h := hLayout{single: len(p.d.Series) == 1}
+	if h.single {
 		axisH += lhSmall
 	}
-	plotTop, plotBottom := y, b.y1-axisH
-	band := float64(plotBottom-plotTop) / float64(nCat)
-	slotH := (band - 8) / float64(p.slots())
-	if slotH > 18 {
-		slotH = 18
+	h.plotTop, h.plotBottom = top, b.y1-axisH
+	h.band = float64(h.plotBottom-h.plotTop) / float64(nCat)
+	h.slotH = (h.band - 8) / float64(p.slots())
+	if h.slotH > 18 {
+		h.slotH = 18
 	}
-	if slotH < minBand {
-		return figureErr(p.f, "%d categories do not fit in %d pixels", nCat, plotBottom-plotTop)
+	if h.slotH < minBand {
+		return h, figureErr(p.f, "%d categories do not fit in %d pixels", nCat, h.plotBottom-h.plotTop)
 	}
 	// Values are set no taller than their bars' slots, so that the labels
 	// of adjacent bars do not overlap; 8 points at most.
-	vs := math.Max(minSize, math.Min(smallSize, math.Floor(slotH*0.95*2)/2))
+	h.vs = math.Max(minSize, math.Min(smallSize, math.Floor(h.slotH*0.95*2)/2))
 	// Category labels: a column on the left, at most a third of the width.
-	labW := 0
 	for _, c := range p.d.Categories {
-		labW = max(labW, p.m.width(p.font(c.Total), labelSize, c.Label))
+		h.labW = max(h.labW, p.m.width(p.font(c.Total), labelSize, c.Label))
 	}
-	labW = min(labW, b.w()/3)
-	maxLines := max(1, min(2, int(band)/lineHeight(labelSize)))
-	x0 := b.x0 + labW + gap
-	// Value labels beyond the bars' ends need room on both sides.
+	h.labW = min(h.labW, b.w()/3)
+	h.maxLines = max(1, min(2, int(h.band)/lineHeight(labelSize)))
+	h.x0 = b.x0 + h.labW + gap
+	var err error
+	h.sc, err = p.horizontalScale(b, bs, h.x0, h.vs)
+	return h, err
+}
+
+// horizontalScale is the value axis of a horizontal bar chart, from x0 to
+// b's right edge, leaving room for the tick labels and for the value
+// labels (of size vs) beyond the bars' ends: at the left of negative
+// bars, at the right of positive ones.
+func (p *plan) horizontalScale(b rect, bs []bar, x0 int, vs float64) (scale, error) {
 	lo, hi := extent(bs)
-	var leftRoom, rightRoom int
+	leftRoom := 0
 	for _, br := range bs {
-		w := p.m.width(p.fonts.regular, vs, br.label) + pad
 		if br.ok && br.v < 0 {
-			leftRoom = max(leftRoom, w)
-		} else {
-			rightRoom = max(rightRoom, w)
+			leftRoom = max(leftRoom, p.m.width(p.fonts.regular, vs, br.label)+pad)
 		}
 	}
 	n := max(2, (b.x1-x0)/90)
@@ -598,57 +648,41 @@ func (p *plan) horizontal(b rect) error {
 		}
 	}
 	if sc.p1-sc.p0 < 20 {
-		return figureErr(p.f, "labels leave no room for the bars in %d pixels", b.w())
+		return sc, figureErr(p.f, "labels leave no room for the bars in %d pixels", b.w())
 	}
-	// Grid lines and tick labels.
-	for _, t := range sc.ticks {
-		x := sc.px(sc.tickValue(t))
-		p.line(x, plotTop, x, plotBottom, gridColor)
-		p.text(sc.tickLabel(t, p.l), x, plotBottom+gap+lhSmall/2, false, smallSize, mutedText, alignCenter)
-	}
-	if single {
-		p.text(p.m.ellipsis(p.fonts.regular, smallSize, p.d.Series[0].Name, sc.p1-sc.p0), sc.p0, plotBottom+gap+lhSmall+lhSmall/2, false, smallSize, mutedText, alignLeft)
-	}
-	// Category labels.
-	for i, c := range p.d.Categories {
-		yc := plotTop + round(band*(float64(i)+0.5))
-		lines := p.m.wrap(p.font(c.Total), labelSize, c.Label, labW, maxLines)
-		lh := lineHeight(labelSize)
-		yy := yc - lh*(len(lines)-1)/2
-		for k, t := range lines {
-			p.text(t, x0-gap, yy+k*lh, c.Total, labelSize, textColor, alignRight)
-		}
-	}
-	// Bars and their values.
-	zero := sc.px(0)
+	return sc, nil
+}
+
+// horizontalBars draws the bars of a horizontal bar chart and their
+// values; a cell with no number gets its mark beside the zero line.
+func (p *plan) horizontalBars(h hLayout, bs []bar) {
+	zero := h.sc.px(0)
 	for _, br := range bs {
-		top := float64(plotTop) + band*float64(br.cat) + (band-slotH*float64(p.slots()))/2 + slotH*float64(br.slot)
-		h := slotH - 2
+		top := float64(h.plotTop) + h.band*float64(br.cat) + (h.band-h.slotH*float64(p.slots()))/2 + h.slotH*float64(br.slot)
+		bh := h.slotH - 2
 		if br.thin {
-			top += h * 0.2
-			h *= 0.6
+			top += bh * 0.2
+			bh *= 0.6
 		}
-		yc := round(top + (slotH-2)/2)
-		y0, y1 := round(top), round(top+h)
+		yc := round(top + (h.slotH-2)/2)
+		y0, y1 := round(top), round(top+bh)
 		if !br.ok {
 			x := zero + pad
 			align := alignLeft
 			if p.f.Kind == report.DivergingBars && br.ser == 0 {
 				x, align = zero-pad, alignRight
 			}
-			p.text(br.label, x, yc, false, vs, mutedText, align)
+			p.text(br.label, x, yc, false, h.vs, mutedText, align)
 			continue
 		}
-		x := sc.px(br.v)
-		p.fill(rect{zero, y0, x, y1}, p.color(br.ser, p.d.Categories[br.cat].Total && single))
+		x := h.sc.px(br.v)
+		p.fill(rect{zero, y0, x, y1}, p.color(br.ser, p.d.Categories[br.cat].Total && h.single))
 		if br.v < 0 {
-			p.text(br.label, x-pad, yc, false, vs, textColor, alignRight)
+			p.text(br.label, x-pad, yc, false, h.vs, textColor, alignRight)
 		} else {
-			p.text(br.label, x+pad, yc, false, vs, textColor, alignLeft)
+			p.text(br.label, x+pad, yc, false, h.vs, textColor, alignLeft)
 		}
 	}
-	p.line(zero, plotTop, zero, plotBottom, axisColor)
-	return nil
 }
 
 // vertical draws one column per category on a value axis from zero

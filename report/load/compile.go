@@ -56,25 +56,7 @@ func (l *loader) load() *report.Profile {
 		}
 	}
 
-	listed := map[string]bool{}
-	for i, ref := range pf.Frameworks {
-		p := fmt.Sprintf("frameworks[%d]", i)
-		if !fileID.MatchString(ref.S) {
-			l.errorf(ref.Pos, p, "invalid framework id %q", ref.S)
-			continue
-		}
-		if listed[ref.S] {
-			l.errorf(ref.Pos, p, "framework %q listed twice", ref.S)
-			continue
-		}
-		listed[ref.S] = true
-	}
-	for _, id := range l.files("frameworks") {
-		if !listed[id] {
-			l.errorf(report.Pos{File: path.Join(l.dir, "frameworks", id+".yaml")}, "",
-				"framework %q is not listed in profile.yaml frameworks", id)
-		}
-	}
+	l.checkFrameworkList(pf.Frameworks)
 	for _, ref := range pf.Frameworks {
 		if !fileID.MatchString(ref.S) {
 			continue
@@ -94,6 +76,30 @@ func (l *loader) load() *report.Profile {
 		}
 	}
 	return p
+}
+
+// checkFrameworkList reports the ids in profile.yaml's frameworks that
+// are invalid or listed twice, and the framework files it does not list.
+func (l *loader) checkFrameworkList(refs []posString) {
+	listed := map[string]bool{}
+	for i, ref := range refs {
+		p := fmt.Sprintf("frameworks[%d]", i)
+		if !fileID.MatchString(ref.S) {
+			l.errorf(ref.Pos, p, "invalid framework id %q", ref.S)
+			continue
+		}
+		if listed[ref.S] {
+			l.errorf(ref.Pos, p, "framework %q listed twice", ref.S)
+			continue
+		}
+		listed[ref.S] = true
+	}
+	for _, id := range l.files("frameworks") {
+		if !listed[id] {
+			l.errorf(report.Pos{File: path.Join(l.dir, "frameworks", id+".yaml")}, "",
+				"framework %q is not listed in profile.yaml frameworks", id)
+		}
+	}
 }
 
 type compiler struct {
@@ -490,176 +496,26 @@ func parseCell(raw rawScalar) (report.Cell, error) {
 	return cell, nil
 }
 
+// table compiles a table file in the order its references need: the
+// columns, then the rows with their cells (so that every id is known),
+// then the references between them (sums, percentages, differences),
+// then the checks on the values, the sources and the notes.
 func (c *compiler) table(id string, tf tableFile) *report.Table {
 	t := &report.Table{Pos: tf.Pos, ID: id, Title: tf.Title, Period: tf.Period, Stub: tf.Stub}
-	cols := map[string]*report.Column{}
+	ids := &tableIDs{c: c, cols: map[string]*report.Column{}, rows: map[string]*report.Row{}, ambiguous: map[string]bool{}}
 	for i, cf := range tf.Columns {
-		p := fmt.Sprintf("columns[%d]", i)
-		col := &report.Column{Pos: cf.Pos, ID: cf.ID.S, Label: cf.Label, Group: cf.Group, Unit: report.Count}
-		switch cf.Unit.S {
-		case "", "count":
-		case "percent":
-			col.Unit = report.Percent
-		default:
-			c.errorf(cf.Unit.Pos, p+".unit", "want count or percent, got %q", cf.Unit.S)
-		}
-		if col.ID != "" && cols[col.ID] != nil {
-			c.errorf(cf.ID.Pos, p+".id", "column id %q used twice", col.ID)
-		}
-		cols[col.ID] = col
-		t.Columns = append(t.Columns, col)
+		t.Columns = append(t.Columns, c.column(i, cf, ids))
 	}
-
-	rows := map[string]*report.Row{}
-	ambiguous := map[string]bool{}
 	for i, rf := range tf.Rows {
-		p := fmt.Sprintf("rows[%d]", i)
-		row := &report.Row{Pos: rf.Pos, ID: rf.ID.S, Label: rf.Label, Lead: rf.Lead, Level: rf.Level, Total: rf.Total}
-		if rf.ID.S != "" {
-			if rows[row.ID] != nil && !ambiguous[row.ID] {
-				c.errorf(rf.ID.Pos, p+".id", "row id %q used twice", row.ID)
-			}
-			rows[row.ID], ambiguous[row.ID] = row, false
-		} else {
-			row.ID = report.Slug(rf.Label)
-			if rows[row.ID] != nil {
-				ambiguous[row.ID] = true
-			} else {
-				rows[row.ID] = row
-			}
-		}
-		if rf.Level < 0 || rf.Level > 3 {
-			c.errorf(rf.Pos, p+".level", "level %d: want 0 to 3", rf.Level)
-		}
-		if len(rf.Values) != len(tf.Columns) && len(tf.Columns) > 0 {
-			c.errorf(rf.Pos, p+".values", "%d values for %d columns", len(rf.Values), len(tf.Columns))
-		}
-		for j, v := range rf.Values {
-			if !v.Valid {
-				row.Cells = append(row.Cells, report.Cell{Pos: v.Pos, Kind: report.Blank})
-				continue
-			}
-			cell, err := parseCell(v)
-			if err != nil {
-				c.errorf(v.Pos, fmt.Sprintf("%s.values[%d]", p, j), "%v", err)
-				cell.Kind = report.Blank
-			}
-			row.Cells = append(row.Cells, cell)
-		}
-		for len(row.Cells) < len(tf.Columns) {
-			row.Cells = append(row.Cells, report.Cell{Pos: rf.Pos, Kind: report.Blank})
-		}
-		row.Cells = row.Cells[:len(tf.Columns)]
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, c.row(i, rf, len(tf.Columns), ids))
 	}
-
-	findRow := func(ref posString, p string) *report.Row {
-		if ambiguous[ref.S] {
-			c.errorf(ref.Pos, p, "row id %q is ambiguous: several rows have that label; give them explicit ids", ref.S)
-			return nil
-		}
-		r := rows[ref.S]
-		if r == nil {
-			c.errorf(ref.Pos, p, "no row with id %q in this table", ref.S)
-		}
-		return r
-	}
-	findCol := func(ref posString, p string) *report.Column {
-		col := cols[ref.S]
-		if col == nil {
-			c.errorf(ref.Pos, p, "no column with id %q in this table", ref.S)
-		}
-		return col
-	}
-
 	for i, cf := range tf.Columns {
-		p := fmt.Sprintf("columns[%d]", i)
-		col := t.Columns[i]
-		for j, ref := range cf.SumOf {
-			if x := findCol(ref, fmt.Sprintf("%s.sum_of[%d]", p, j)); x != nil {
-				col.SumOf = append(col.SumOf, x)
-			}
-		}
-		if cf.PercentOf.S != "" {
-			col.PercentOf = findCol(cf.PercentOf, p+".percent_of")
-			if col.Unit != report.Percent {
-				c.errorf(cf.PercentOf.Pos, p+".percent_of", "percent_of needs unit: percent")
-			}
-			switch {
-			case cf.BaseRow.S != "" && cf.BaseColumn.S != "":
-				c.errorf(cf.Pos, p, "give base_row or base_column, not both")
-			case cf.BaseRow.S != "":
-				col.BaseRow = findRow(cf.BaseRow, p+".base_row")
-			case cf.BaseColumn.S != "":
-				col.BaseColumn = findCol(cf.BaseColumn, p+".base_column")
-			default:
-				c.errorf(cf.Pos, p, "percent_of needs base_row (share of a column total) or base_column (share of a row total)")
-			}
-		} else if cf.BaseRow.S != "" || cf.BaseColumn.S != "" {
-			c.errorf(cf.Pos, p, "base_row and base_column need percent_of")
-		}
+		c.columnRefs(i, cf, t.Columns[i], ids)
 	}
-
-	for i, rf := range tf.Rows {
-		p := fmt.Sprintf("rows[%d]", i)
-		row := t.Rows[i]
-		switch {
-		case !rf.SumOf.Set:
-		case rf.SumOf.Keyword == "children":
-			for j := i + 1; j < len(t.Rows) && t.Rows[j].Level > row.Level; j++ {
-				if t.Rows[j].Level == row.Level+1 {
-					row.SumOf = append(row.SumOf, t.Rows[j])
-				}
-			}
-			if len(row.SumOf) == 0 {
-				c.errorf(rf.SumOf.Pos, p+".sum_of", "sum_of: children, but no sub-rows (level %d) follow", row.Level+1)
-			}
-		case rf.SumOf.Keyword == "preceding":
-			for j := i - 1; j >= 0 && t.Rows[j].Level >= row.Level; j-- {
-				if t.Rows[j].Level != row.Level {
-					continue
-				}
-				if tf.Rows[j].SumOf.Keyword == "preceding" {
-					break
-				}
-				row.SumOf = append([]*report.Row{t.Rows[j]}, row.SumOf...)
-			}
-			if len(row.SumOf) == 0 {
-				c.errorf(rf.SumOf.Pos, p+".sum_of", "sum_of: preceding, but no rows at level %d come before", row.Level)
-			}
-		default:
-			for j, ref := range rf.SumOf.IDs {
-				if r := findRow(ref, fmt.Sprintf("%s.sum_of[%d]", p, j)); r != nil {
-					row.SumOf = append(row.SumOf, r)
-				}
-			}
-		}
-		if len(rf.DifferenceOf) > 0 {
-			if len(rf.DifferenceOf) != 2 {
-				c.errorf(rf.Pos, p+".difference_of", "want two row ids [minuend, subtrahend], got %d", len(rf.DifferenceOf))
-			} else {
-				a := findRow(rf.DifferenceOf[0], p+".difference_of[0]")
-				b := findRow(rf.DifferenceOf[1], p+".difference_of[1]")
-				if a != nil && b != nil {
-					row.DifferenceOf = []*report.Row{a, b}
-				}
-			}
-		}
+	for i := range tf.Rows {
+		c.rowRefs(i, tf.Rows, t.Rows, ids)
 	}
-
-	// A count of people cannot be negative; only a difference (a migratory
-	// balance) can.
-	for i, row := range t.Rows {
-		if len(tf.Rows[i].DifferenceOf) > 0 {
-			continue
-		}
-		for j, cell := range row.Cells {
-			if cell.Kind == report.Number && cell.Units < 0 && t.Columns[j].Unit == report.Count {
-				c.errorf(cell.Pos, fmt.Sprintf("rows[%d].values[%d]", i, j),
-					"negative count %s: only a difference row (difference_of) may be negative", report.FormatUnits(cell.Units, cell.Decimals, ",", "."))
-			}
-		}
-	}
+	c.negativeCounts(t, tf)
 
 	t.Sources = c.sources(tf.Sources, "sources")
 	for i, n := range tf.Notes {

@@ -143,16 +143,11 @@ func build(p *report.Profile, opt Options) (*document, error) {
 	return d, err
 }
 
+// document builds the view model: front matter, title and byline, the
+// contents, the frameworks, and the footnotes last.
 func (b *builder) document() (*document, error) {
 	m, l := b.p.Meta, b.p.Labels
-	d := &document{}
-	d.FrontMatter = []metaField{
-		{Key: "title", Value: yamlQuote(m.Title)},
-		{Key: "country", Value: yamlQuote(m.Country)},
-		b.authorsField(),
-		{Key: "date", Value: yamlQuote(firstNonEmpty(m.ISODate, m.Date))},
-		{Key: "language", Value: yamlQuote(m.Language)},
-	}
+	d := &document{FrontMatter: b.frontMatter()}
 
 	title := joinNonEmpty(" ", clean(m.Series), clean(m.Title))
 	if c := clean(m.Country); c != "" {
@@ -162,17 +157,7 @@ func (b *builder) document() (*document, error) {
 		title += c
 	}
 	d.Title = b.heading(1, report.Text{{Kind: report.SpanPlain, Text: title}})
-	var authors []string
-	for _, a := range m.Authors {
-		if a = clean(a); a != "" {
-			authors = append(authors, a)
-		}
-	}
-	for _, s := range []string{strings.Join(authors, ", "), m.Credit, m.Date} {
-		if s = clean(s); s != "" {
-			d.Byline = append(d.Byline, escapeBlockStart(escapeInline(s)))
-		}
-	}
+	d.Byline = b.byline()
 	d.ContentsHeading = b.heading(2, plain(l.Contents))
 
 	for _, f := range b.p.Frameworks {
@@ -184,27 +169,74 @@ func (b *builder) document() (*document, error) {
 			return nil, err
 		}
 		d.Frameworks = append(d.Frameworks, fw)
-		d.Contents = append(d.Contents, contents(fw.Heading))
-		for _, bl := range fw.Blocks {
-			switch {
-			case bl.Heading != nil:
-				d.Contents = append(d.Contents, contents(*bl.Heading))
-			case bl.List != nil && bl.List.Heading.Marks != "" && bl.List.Heading.Level <= 3:
-				d.Contents = append(d.Contents, contents(bl.List.Heading))
-			case bl.Columns != nil:
-				for _, c := range bl.Columns {
-					if c.Heading.Level <= 3 {
-						d.Contents = append(d.Contents, contents(c.Heading))
-					}
+		d.Contents = append(d.Contents, contentsOf(fw)...)
+	}
+	notes, err := b.footnotes()
+	if err != nil {
+		return nil, err
+	}
+	d.Footnotes = notes
+	return d, nil
+}
+
+// frontMatter is the document's YAML front matter.
+func (b *builder) frontMatter() []metaField {
+	m := b.p.Meta
+	return []metaField{
+		{Key: "title", Value: yamlQuote(m.Title)},
+		{Key: "country", Value: yamlQuote(m.Country)},
+		b.authorsField(),
+		{Key: "date", Value: yamlQuote(firstNonEmpty(m.ISODate, m.Date))},
+		{Key: "language", Value: yamlQuote(m.Language)},
+	}
+}
+
+// byline is the paragraphs under the title: the authors, the credit and
+// the date, those that are given.
+func (b *builder) byline() []string {
+	m := b.p.Meta
+	var authors []string
+	for _, a := range m.Authors {
+		if a = clean(a); a != "" {
+			authors = append(authors, a)
+		}
+	}
+	var out []string
+	for _, s := range []string{strings.Join(authors, ", "), m.Credit, m.Date} {
+		if s = clean(s); s != "" {
+			out = append(out, escapeBlockStart(escapeInline(s)))
+		}
+	}
+	return out
+}
+
+// contentsOf is a framework's entries in the contents: its heading, then
+// its headings, the headings of its lists (down to level 3) and of its
+// columns (down to level 3).
+func contentsOf(fw framework) []contentsEntry {
+	out := []contentsEntry{contents(fw.Heading)}
+	for _, bl := range fw.Blocks {
+		switch {
+		case bl.Heading != nil:
+			out = append(out, contents(*bl.Heading))
+		case bl.List != nil && bl.List.Heading.Marks != "" && bl.List.Heading.Level <= 3:
+			out = append(out, contents(bl.List.Heading))
+		case bl.Columns != nil:
+			for _, c := range bl.Columns {
+				if c.Heading.Level <= 3 {
+					out = append(out, contents(c.Heading))
 				}
 			}
 		}
 	}
+	return out
+}
 
-	// Footnotes are defined in the profile's order, then any cited
-	// footnote the profile does not list; a footnote defined but never
-	// cited is still printed, so that nothing the author wrote is lost.
-	// Defining a footnote may cite another, which is then defined too.
+// footnotes defines the footnotes in the profile's order, then any cited
+// footnote the profile does not list; a footnote defined but never cited
+// is still printed, so that nothing the author wrote is lost. Defining a
+// footnote may cite another, which is then defined too.
+func (b *builder) footnotes() ([]footnote, error) {
 	for _, n := range b.p.Footnotes {
 		if n != nil {
 			if err := b.note(n.ID, n); err != nil {
@@ -223,6 +255,7 @@ func (b *builder) document() (*document, error) {
 			order = append(order, n)
 		}
 	}
+	var out []footnote
 	for i := 0; i < len(order); i++ {
 		n := order[i]
 		k := len(b.notes)
@@ -231,9 +264,9 @@ func (b *builder) document() (*document, error) {
 			return nil, fmt.Errorf("footnote %s: %w", n.ID, err)
 		}
 		order = append(order, b.notes[k:]...)
-		d.Footnotes = append(d.Footnotes, footnote{ID: n.ID, Text: escapeBlockStart(t)})
+		out = append(out, footnote{ID: n.ID, Text: escapeBlockStart(t)})
 	}
-	return d, nil
+	return out, nil
 }
 
 func (b *builder) authorsField() metaField {

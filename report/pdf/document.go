@@ -233,90 +233,102 @@ func (b *builder) addBand(nb *band) {
 	b.cur = nil
 }
 
-// build turns the frameworks into bands.
+// build turns the frameworks into bands, each framework starting a page.
 func (d *doc) build() []*band {
 	b := &builder{d: d}
-	tw := d.geo.tw
 	for _, fw := range d.p.Frameworks {
 		if fw == nil {
 			continue
 		}
 		b.newPage = true
 		b.cur = nil
-		title := d.textBoxes(plain(fw.Title), stTitle, 0, tw)
-		if len(title) > 0 {
-			title[0].marks = append(title[0].marks, d.newMark(fw.Title, 0, true))
-			last := title[len(title)-1]
-			last.ops = append(last.ops, op{kind: opLine, x: 0, y: last.h + s1, w: tw, color: navy, width: 0.5})
-			last.h += s4
-			for _, t := range title {
-				t.keep = true
-			}
-		}
-		b.add(title...)
+		b.add(d.frameworkTitle(fw)...)
 		prev := report.BlockKind(0)
 		for i := range fw.Blocks {
-			blk := &fw.Blocks[i]
-			switch blk.Kind {
-			case report.Paragraph:
-				if prev != 0 && prev != report.Heading {
-					b.space(s2)
-				}
-				b.add(d.textBoxes(blk.Text, stBody, 0, tw)...)
-			case report.Heading:
-				if prev != 0 {
-					b.space(s4)
-				}
-				hs := d.textBoxes(blk.Text, stHeading, 0, tw)
-				d.headingBoxes(hs, d.newMark(blk.Text.Plain(), 1, true))
-				b.add(hs...)
-			case report.TableBlock:
-				if blk.Table == nil {
-					continue
-				}
-				if prev != 0 {
-					b.space(s4)
-				}
-				b.add(d.tableBoxes(blk.Table)...)
-			case report.FigureBlock:
-				if blk.Figure == nil || d.opt.Figures == nil {
-					continue
-				}
-				if prev != 0 {
-					b.space(s4)
-				}
-				b.add(d.figureBoxes(blk.Figure)...)
-			case report.GridBlock:
-				if blk.Grid == nil {
-					continue
-				}
-				if prev != 0 {
-					b.space(s4)
-				}
-				d.gridBands(b, blk.Grid)
-			case report.ColumnsBlock:
-				if blk.Columns == nil {
-					continue
-				}
-				if prev != 0 {
-					b.space(s4)
-				}
-				b.addBand(d.columnsBand(blk.Columns))
-			case report.ReferencesBlock, report.LinksBlock:
-				if len(blk.Items) == 0 {
-					continue
-				}
-				if prev != 0 {
-					b.space(s4)
-				}
-				d.listBoxes(b, blk)
-			default:
-				continue
+			if d.addBlock(b, &fw.Blocks[i], prev) {
+				prev = fw.Blocks[i].Kind
 			}
-			prev = blk.Kind
 		}
 	}
 	return b.bands
+}
+
+// frameworkTitle sets a framework's title over a rule, anchors its
+// contents entry, and keeps it with what follows.
+func (d *doc) frameworkTitle(fw *report.Framework) []*box {
+	tw := d.geo.tw
+	title := d.textBoxes(plain(fw.Title), stTitle, 0, tw)
+	if len(title) > 0 {
+		title[0].marks = append(title[0].marks, d.newMark(fw.Title, 0, true))
+		last := title[len(title)-1]
+		last.ops = append(last.ops, op{kind: opLine, x: 0, y: last.h + s1, w: tw, color: navy, width: 0.5})
+		last.h += s4
+		for _, t := range title {
+			t.keep = true
+		}
+	}
+	return title
+}
+
+// addBlock sets blk after a block of kind prev (0 at the start of a
+// framework), with the space between them, and reports whether it set
+// anything: a block with nothing to draw leaves no space either.
+func (d *doc) addBlock(b *builder, blk *report.Block, prev report.BlockKind) bool {
+	tw := d.geo.tw
+	switch blk.Kind {
+	case report.Paragraph:
+		if prev != 0 && prev != report.Heading {
+			b.space(s2)
+		}
+		b.add(d.textBoxes(blk.Text, stBody, 0, tw)...)
+		return true
+	case report.Heading:
+		if prev != 0 {
+			b.space(s4)
+		}
+		hs := d.textBoxes(blk.Text, stHeading, 0, tw)
+		d.headingBoxes(hs, d.newMark(blk.Text.Plain(), 1, true))
+		b.add(hs...)
+		return true
+	}
+	if !d.drawsBlock(blk) {
+		return false
+	}
+	if prev != 0 {
+		b.space(s4)
+	}
+	switch blk.Kind {
+	case report.TableBlock:
+		b.add(d.tableBoxes(blk.Table)...)
+	case report.FigureBlock:
+		b.add(d.figureBoxes(blk.Figure)...)
+	case report.GridBlock:
+		d.gridBands(b, blk.Grid)
+	case report.ColumnsBlock:
+		b.addBand(d.columnsBand(blk.Columns))
+	case report.ReferencesBlock, report.LinksBlock:
+		d.listBoxes(b, blk)
+	}
+	return true
+}
+
+// drawsBlock reports whether a block other than text has something to
+// draw: its table, figure (when the options draw figures), grid, columns
+// or items.
+func (d *doc) drawsBlock(blk *report.Block) bool {
+	switch blk.Kind {
+	case report.TableBlock:
+		return blk.Table != nil
+	case report.FigureBlock:
+		return blk.Figure != nil && d.opt.Figures != nil
+	case report.GridBlock:
+		return blk.Grid != nil
+	case report.ColumnsBlock:
+		return blk.Columns != nil
+	case report.ReferencesBlock, report.LinksBlock:
+		return len(blk.Items) > 0
+	}
+	return false
 }
 
 // headingBoxes makes heading lines keep with what follows, adds the space
@@ -332,23 +344,6 @@ func (d *doc) headingBoxes(hs []*box, m *mark) {
 		h.keep = true
 	}
 	hs[len(hs)-1].h += s1
-}
-
-// plain makes a Text of one plain span.
-func plain(s string) report.Text {
-	if s == "" {
-		return nil
-	}
-	return report.Text{{Kind: report.SpanPlain, Text: s}}
-}
-
-// prefixed returns label and t as one Text: "label: t".
-func prefixed(label string, t report.Text) report.Text {
-	if label == "" {
-		return t
-	}
-	out := report.Text{{Kind: report.SpanPlain, Text: label + ": "}}
-	return append(out, t...)
 }
 
 // columnsBand sets outward and inward items side by side.

@@ -187,85 +187,121 @@ type run struct {
 // above capY and above the footnotes of notes plus its own. force puts at
 // least one box on the page (the column starts a fresh page).
 func (e *engine) fill(c *column, from int, y0, capY float64, notes []*report.Footnote, force bool) run {
-	r := run{next: from, end: y0}
-	y := y0 + c.padTop
+	f := &filling{e: e, c: c, capY: capY, notes: notes, r: run{next: from, end: y0}, y: y0 + c.padTop}
 	if !force {
-		y -= c.raise
+		f.y -= c.raise
 	}
 	bs := c.boxes
 	i := from
-	fits := func(h float64, add []*report.Footnote) bool {
-		all := e.addNotes(append([]*report.Footnote(nil), notes...), r.notes)
-		all = e.addNotes(all, add)
-		lim := e.limit(all)
-		if capY < lim {
-			lim = capY
-		}
-		return y+h+c.padBottom <= lim+1e-6
-	}
 	for i < len(bs) {
-		b := bs[i]
-		if b.space && len(r.items) == 0 && force {
+		if bs[i].space && len(f.r.items) == 0 && force {
 			i++
 			continue
 		}
 		// The group: this box and those it keeps with.
-		j := i
-		for j < len(bs)-1 && bs[j].keep {
-			j++
-		}
-		gh := 0.0
-		var gn []*report.Footnote
-		for k := i; k <= j; k++ {
-			gh += bs[k].h
-			gn = append(gn, bs[k].notes...)
-		}
+		j := keepGroup(bs, i)
+		gh, gn := heights(bs[i:j+1]), groupNotes(bs[i:j+1])
 		rep := 0.0
-		if len(r.items) == 0 && b.repeat != nil {
-			for _, h := range b.repeat {
-				rep += h.h
-			}
+		if len(f.r.items) == 0 && bs[i].repeat != nil {
+			rep = heights(bs[i].repeat)
 		}
-		if fits(rep+gh, gn) {
+		if f.fits(rep+gh, gn) {
 			for k := i; k <= j; k++ {
-				y = e.put(&r, bs[k], y, k == i)
+				f.put(bs[k], k == i)
 			}
 			i = j + 1
 			continue
 		}
-		if len(r.items) > 0 && j > i {
+		if len(f.r.items) > 0 && j > i {
 			break // the group goes to the next page whole
 		}
-		// The group is taller than what is left of an empty column, or
-		// a single box does not fit: place box by box.
-		progressed := false
-		for k := i; k <= j; k++ {
-			rh := 0.0
-			if len(r.items) == 0 && bs[k].repeat != nil {
-				rh = rep
-			}
-			if !fits(rh+bs[k].h, bs[k].notes) {
-				break
-			}
-			y = e.put(&r, bs[k], y, true)
-			i = k + 1
-			progressed = true
-		}
-		if !progressed && force && len(r.items) == 0 {
-			y = e.put(&r, b, y, true)
-			i++
-			r.forced = true
-		}
+		i = f.placeSingly(bs, i, j, rep, force)
 		break
 	}
+	r := f.r
 	r.next = i
 	if len(r.items) > 0 {
-		r.end = y + c.padBottom
+		r.end = f.y + c.padBottom
 		if i < len(bs) {
 			r.items[len(r.items)-1].tail = true
 		}
 	}
 	return r
+}
+
+// filling is one call of fill: the column, where it must stop, the run
+// so far and the height it reached.
+type filling struct {
+	e     *engine
+	c     *column
+	capY  float64
+	notes []*report.Footnote // the page's notes before this column's
+	r     run
+	y     float64
+}
+
+// fits reports whether h more mm, citing add, fit above capY and above
+// the footnotes the page would then hold.
+func (f *filling) fits(h float64, add []*report.Footnote) bool {
+	all := f.e.addNotes(append([]*report.Footnote(nil), f.notes...), f.r.notes)
+	all = f.e.addNotes(all, add)
+	lim := f.e.limit(all)
+	if f.capY < lim {
+		lim = f.capY
+	}
+	return f.y+h+f.c.padBottom <= lim+1e-6
+}
+
+// put places b at the current height; see engine.put.
+func (f *filling) put(b *box, canRepeat bool) {
+	f.y = f.e.put(&f.r, b, f.y, canRepeat)
+}
+
+// placeSingly places the boxes i..j of a group that does not fit whole
+// (taller than what is left of an empty column, or a single box) one by
+// one while they fit; rep is the height of the repeated header above the
+// first. On a fresh page (force) where nothing fits, box i goes anyway.
+// It returns the index of the first box not placed.
+func (f *filling) placeSingly(bs []*box, i, j int, rep float64, force bool) int {
+	next := i
+	progressed := false
+	for k := i; k <= j; k++ {
+		rh := 0.0
+		if len(f.r.items) == 0 && bs[k].repeat != nil {
+			rh = rep
+		}
+		if !f.fits(rh+bs[k].h, bs[k].notes) {
+			break
+		}
+		f.put(bs[k], true)
+		next = k + 1
+		progressed = true
+	}
+	if !progressed && force && len(f.r.items) == 0 {
+		f.put(bs[i], true)
+		next = i + 1
+		f.r.forced = true
+	}
+	return next
+}
+
+// keepGroup returns the index of the last box that bs[i] keeps with,
+// directly or through the boxes between.
+func keepGroup(bs []*box, i int) int {
+	j := i
+	for j < len(bs)-1 && bs[j].keep {
+		j++
+	}
+	return j
+}
+
+// groupNotes is the footnotes that bs cite.
+func groupNotes(bs []*box) []*report.Footnote {
+	var ns []*report.Footnote
+	for _, b := range bs {
+		ns = append(ns, b.notes...)
+	}
+	return ns
 }
 
 // put adds b (and, at the top of a column, its repeated header) to r at y
@@ -337,100 +373,13 @@ func heights(bs []*box) float64 {
 	return h
 }
 
-// place lays out band b from the current position.
+// place lays out band b from the current position, one fragment per page
+// until every column is done.
 func (e *engine) place(b *band) {
-	if b.newPage && (!e.atTop() || len(e.pg.ops) > 0) {
-		e.newPage()
-	} else if !e.atTop() {
-		e.y += b.gapBefore
-	}
-	// The first fragment must hold the intro and the first lines of each
-	// column; otherwise the band starts on the next page.
-	if !e.atTop() {
-		need := heights(b.intro)
-		g := 0.0
-		for _, c := range b.cols {
-			hh := 0.0
-			if c.head != nil {
-				hh = c.head.h
-			}
-			g = max(g, hh+firstGroup(c))
-		}
-		if e.y+need+g > e.limit(e.pg.notes)+1e-6 {
-			e.newPage()
-		}
-	}
+	e.startBand(b)
 	next := make([]int, len(b.cols))
-	first := true
-	for {
-		startTop := e.atTop()
-		if first {
-			for _, ib := range b.intro {
-				e.drawBox(ib, e.d.geo.left, e.y)
-				e.pg.notes = e.addNotes(e.pg.notes, ib.notes)
-				e.y += ib.h
-			}
-		}
-		if !first || (startTop && b.headerAtTop && len(b.intro) == 0) {
-			for _, hb := range b.header {
-				e.drawBox(hb, e.d.geo.left, e.y)
-				e.y += hb.h
-			}
-		}
-		// The column heads: all of them above the first fragment, then
-		// those of the columns that go on.
-		headY, hh := e.y, 0.0
-		for i, c := range b.cols {
-			if c.head != nil && (first || next[i] < len(c.boxes)) {
-				hh = max(hh, c.head.h)
-			}
-		}
-		e.y += hh
-		y0 := e.y
-		capY := e.bottom
-		var runs []run
-		var total []*report.Footnote
-		for attempt := 0; ; attempt++ {
-			runs = runs[:0]
-			total = append([]*report.Footnote(nil), e.pg.notes...)
-			for i, c := range b.cols {
-				r := e.fill(c, next[i], y0, capY, total, startTop)
-				total = e.addNotes(total, r.notes)
-				runs = append(runs, r)
-			}
-			lim := e.limit(total)
-			over := false
-			for _, r := range runs {
-				if r.end > lim+1e-6 && !r.forced {
-					over = true
-				}
-			}
-			if !over || attempt >= 8 {
-				break
-			}
-			capY = lim
-		}
-		end := y0
-		done := true
-		for i, r := range runs {
-			c := b.cols[i]
-			if c.head != nil && (first || next[i] < len(c.boxes)) {
-				e.drawBox(c.head, e.d.geo.left+c.x, headY)
-			}
-			e.commit(r, e.d.geo.left+c.x)
-			next[i] = r.next
-			end = max(end, r.end)
-			if r.next < len(b.cols[i].boxes) {
-				done = false
-			}
-		}
-		e.pg.notes = total
-		e.y = end
-		if b.fragment != nil {
-			b.fragment(e.pg, y0, end, first, done)
-		}
-		first = false
-		if done {
+	for first := true; ; first = false {
+		if e.placeFragment(b, next, first) {
 			break
 		}
 		e.newPage()
@@ -439,4 +388,126 @@ func (e *engine) place(b *band) {
 	if b.done != nil {
 		b.done()
 	}
+}
+
+// startBand moves to where band b starts: a new page if it asks for one,
+// else below its gap. The first fragment must hold the intro and the first
+// lines of each column; otherwise the band starts on the next page.
+func (e *engine) startBand(b *band) {
+	if b.newPage && (!e.atTop() || len(e.pg.ops) > 0) {
+		e.newPage()
+	} else if !e.atTop() {
+		e.y += b.gapBefore
+	}
+	if e.atTop() {
+		return
+	}
+	need := heights(b.intro)
+	g := 0.0
+	for _, c := range b.cols {
+		hh := 0.0
+		if c.head != nil {
+			hh = c.head.h
+		}
+		g = max(g, hh+firstGroup(c))
+	}
+	if e.y+need+g > e.limit(e.pg.notes)+1e-6 {
+		e.newPage()
+	}
+}
+
+// placeFragment places on the current page what fits of band b, each
+// column continuing from its index in next (which it advances), and
+// reports whether every column is done.
+func (e *engine) placeFragment(b *band, next []int, first bool) (done bool) {
+	startTop := e.atTop()
+	e.drawBandTop(b, first, startTop)
+	// The column heads: all of them above the first fragment, then
+	// those of the columns that go on.
+	headY, hh := e.y, 0.0
+	for i, c := range b.cols {
+		if headShown(c, next[i], first) {
+			hh = max(hh, c.head.h)
+		}
+	}
+	e.y += hh
+	y0 := e.y
+	runs, total := e.fillColumns(b, next, y0, startTop)
+	end := y0
+	done = true
+	for i, r := range runs {
+		c := b.cols[i]
+		if headShown(c, next[i], first) {
+			e.drawBox(c.head, e.d.geo.left+c.x, headY)
+		}
+		e.commit(r, e.d.geo.left+c.x)
+		next[i] = r.next
+		end = max(end, r.end)
+		if r.next < len(b.cols[i].boxes) {
+			done = false
+		}
+	}
+	e.pg.notes = total
+	e.y = end
+	if b.fragment != nil {
+		b.fragment(e.pg, y0, end, first, done)
+	}
+	return done
+}
+
+// drawBandTop draws what goes above a fragment's columns: the intro above
+// the first fragment, the header above the others, and above the first
+// too when the band starts a page, has no intro and asks for it.
+func (e *engine) drawBandTop(b *band, first, startTop bool) {
+	if first {
+		for _, ib := range b.intro {
+			e.drawBox(ib, e.d.geo.left, e.y)
+			e.pg.notes = e.addNotes(e.pg.notes, ib.notes)
+			e.y += ib.h
+		}
+	}
+	if !first || (startTop && b.headerAtTop && len(b.intro) == 0) {
+		for _, hb := range b.header {
+			e.drawBox(hb, e.d.geo.left, e.y)
+			e.y += hb.h
+		}
+	}
+}
+
+// headShown reports whether column c's head is drawn above a fragment: it
+// is above the first, then above each fragment the column continues in
+// (next is its first box not yet placed).
+func headShown(c *column, next int, first bool) bool {
+	return c.head != nil && (first || next < len(c.boxes))
+}
+
+// fillColumns fills each column of b from next, below y0. The columns
+// share the page's foot, where all their footnotes go: when the notes of
+// one push another column past the page's end, all are filled again
+// stopping above them, up to eight more times.
+func (e *engine) fillColumns(b *band, next []int, y0 float64, force bool) ([]run, []*report.Footnote) {
+	capY := e.bottom
+	var runs []run
+	var total []*report.Footnote
+	for attempt := 0; ; attempt++ {
+		runs = runs[:0]
+		total = append([]*report.Footnote(nil), e.pg.notes...)
+		for i, c := range b.cols {
+			r := e.fill(c, next[i], y0, capY, total, force)
+			total = e.addNotes(total, r.notes)
+			runs = append(runs, r)
+		}
+		lim := e.limit(total)
+		over := false
+		for _, r := range runs {
+			if r.end > lim+1e-6 && !r.forced {
+				over = true
+			}
+		}
+		if !over || attempt >= 8 {
+			break
+		}
+		capY = lim
+	}
+	return runs, total
 }

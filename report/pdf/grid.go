@@ -74,11 +74,7 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 	cw := (tw - hw) / 2
 
 	cap := fmt.Sprintf("%s %d. %s", l.Table, g.Number, g.Title)
-	cb := d.textBoxes(plain(cap), stCaption, 0, tw)
-	if len(cb) > 0 {
-		cb[0].marks = append(cb[0].marks, d.newMark(cap, 1, true))
-		cb[len(cb)-1].h += s1
-	}
+	cb := d.captionBoxes(cap, 0, tw)
 	for _, c := range cb {
 		c.keep = true
 	}
@@ -90,85 +86,127 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 		if row == nil || len(row.Entries) == 0 {
 			continue
 		}
-		rec := &gridRow{d: d}
-		var heads []*box
-		hst := stGridHd
-		heads = append(heads, d.textBoxes(plain(row.Heading), hst, 0, hw-2*gridPad)...)
-		if row.Subheading != "" {
-			sst := hst
-			sst.face = sansItalic
-			sst.color = ink
-			heads = append(heads, d.textBoxes(plain(row.Subheading), sst, 0, hw-2*gridPad)...)
-		}
-		// The entries' cells, then the heading's lines shared out among
-		// them: each entry takes the lines that fit beside its own content
-		// (the first at least one, the last the rest), so that a tall
-		// heading does not stretch a short first entry. The heading column
-		// has no rule between entries, so the lines read as one block.
-		type entryCells struct {
-			cols  []*column
-			split bool
-			h     float64
-		}
-		var ecs []entryCells
-		for _, e := range row.Entries {
-			if e == nil {
-				continue
-			}
-			ec := entryCells{split: !e.Spans()}
-			if ec.split {
-				ec.cols = []*column{
-					d.cell(hw, cw, d.itemBoxes(e.Outward, stGrid, stGridHd, cw-2*gridPad, "")),
-					d.cell(hw+cw, cw, d.itemBoxes(e.Inward, stGrid, stGridHd, cw-2*gridPad, "")),
-				}
-			} else {
-				ec.cols = []*column{d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, tw-hw-2*gridPad, ""))}
-			}
-			for _, c := range ec.cols {
-				ec.h = max(ec.h, boxesHeight(c.boxes))
-			}
-			ecs = append(ecs, ec)
-		}
-		rest := heads
-		for i := range ecs {
-			part := rest
-			if i < len(ecs)-1 {
-				n, used := 0, 0.0
-				for n < len(rest) && (n == 0 || used+rest[n].h <= ecs[i].h) {
-					used += rest[n].h
-					n++
-				}
-				part, rest = rest[:n], rest[n:]
-			}
-			if len(part) > 0 {
-				head := d.cell(0, hw, part)
-				if i > 0 {
-					head.raise = 2 * gridPad // over the paddings between the entries: no gap
-				}
-				ecs[i].cols = append([]*column{head}, ecs[i].cols...)
-			}
-		}
-		for _, ec := range ecs {
-			split := ec.split
-			bd := &band{cols: ec.cols, header: []*box{hdr}, headerAtTop: true}
-			bd.fragment = func(pg *page, y0, y1 float64, _, _ bool) {
-				rec.frags = append(rec.frags, gridFrag{pg: pg, y0: y0, y1: y1, split: split})
-			}
-			if first {
-				bd.intro = []*box{hdr}
-				first = false
-			}
-			b.addBand(bd)
-		}
-		if n := len(b.bands); n > 0 {
-			b.bands[n-1].done = rec.draw
+		if d.gridRowBands(b, row, hdr, first) {
+			first = false
 		}
 	}
 	if n := len(b.bands); n > 0 {
 		b.bands[n-1].gapAfter = s1
 	}
-	// One label before the list ("Sources:" over several links) unless a
-	// source has a label of its own.
+	d.gridSources(b, g)
+}
+
+// gridEntry is one entry of a grid row set into cells: outward and inward
+// side by side (split), or one cell across both; h is the tallest cell's
+// height, before the row's heading is shared out.
+type gridEntry struct {
+	cols  []*column
+	split bool
+	h     float64
+}
+
+// gridRowBands adds a band per entry of row, under the repeated header
+// hdr, which also goes above the first band when intro is set, and draws
+// the row's borders once its last band is placed. It reports whether it
+// added a band.
+func (d *doc) gridRowBands(b *builder, row *report.GridRow, hdr *box, intro bool) bool {
+	rec := &gridRow{d: d}
+	heads := d.gridRowHeads(row)
+	ecs := d.gridEntries(row)
+	d.shareHeading(heads, ecs)
+	for _, ec := range ecs {
+		split := ec.split
+		bd := &band{cols: ec.cols, header: []*box{hdr}, headerAtTop: true}
+		bd.fragment = func(pg *page, y0, y1 float64, _, _ bool) {
+			rec.frags = append(rec.frags, gridFrag{pg: pg, y0: y0, y1: y1, split: split})
+		}
+		if intro {
+			bd.intro = []*box{hdr}
+			intro = false
+		}
+		b.addBand(bd)
+	}
+	if n := len(b.bands); n > 0 {
+		b.bands[n-1].done = rec.draw
+	}
+	return len(ecs) > 0
+}
+
+// gridRowHeads sets a grid row's heading and subheading in the heading
+// column.
+func (d *doc) gridRowHeads(row *report.GridRow) []*box {
+	var heads []*box
+	hw := gridHeadW
+	hst := stGridHd
+	heads = append(heads, d.textBoxes(plain(row.Heading), hst, 0, hw-2*gridPad)...)
+	if row.Subheading != "" {
+		sst := hst
+		sst.face = sansItalic
+		sst.color = ink
+		heads = append(heads, d.textBoxes(plain(row.Subheading), sst, 0, hw-2*gridPad)...)
+	}
+	return heads
+}
+
+// gridEntries sets the entries of row into their cells.
+func (d *doc) gridEntries(row *report.GridRow) []gridEntry {
+	tw := d.geo.tw
+	hw := gridHeadW
+	cw := (tw - hw) / 2
+	var ecs []gridEntry
+	for _, e := range row.Entries {
+		if e == nil {
+			continue
+		}
+		ec := gridEntry{split: !e.Spans()}
+		if ec.split {
+			ec.cols = []*column{
+				d.cell(hw, cw, d.itemBoxes(e.Outward, stGrid, stGridHd, cw-2*gridPad, "")),
+				d.cell(hw+cw, cw, d.itemBoxes(e.Inward, stGrid, stGridHd, cw-2*gridPad, "")),
+			}
+		} else {
+			ec.cols = []*column{d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, tw-hw-2*gridPad, ""))}
+		}
+		for _, c := range ec.cols {
+			ec.h = max(ec.h, heights(c.boxes))
+		}
+		ecs = append(ecs, ec)
+	}
+	return ecs
+}
+
+// shareHeading shares the row heading's lines heads out among the
+// entries, as a first column of each: each entry takes the lines that fit
+// beside its own content (the first at least one, the last the rest), so
+// that a tall heading does not stretch a short first entry. The heading
+// column has no rule between entries, so the lines read as one block.
+func (d *doc) shareHeading(heads []*box, ecs []gridEntry) {
+	rest := heads
+	for i := range ecs {
+		part := rest
+		if i < len(ecs)-1 {
+			n, used := 0, 0.0
+			for n < len(rest) && (n == 0 || used+rest[n].h <= ecs[i].h) {
+				used += rest[n].h
+				n++
+			}
+			part, rest = rest[:n], rest[n:]
+		}
+		if len(part) > 0 {
+			head := d.cell(0, gridHeadW, part)
+			if i > 0 {
+				head.raise = 2 * gridPad // over the paddings between the entries: no gap
+			}
+			ecs[i].cols = append([]*column{head}, ecs[i].cols...)
+		}
+	}
+}
+
+// gridSources adds a grid's sources under it. One label goes before the
+// list ("Sources:" over several links) unless a source has a label of its
+// own.
+func (d *doc) gridSources(b *builder, g *report.Grid) {
+	l := d.p.Labels
 	for i, s := range g.Sources {
 		label := s.Label
 		switch {
@@ -178,17 +216,8 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 		case i == 0:
 			label = l.Source
 		}
-		b.add(d.textBoxes(prefixed(label, s.Text), stSource, 0, tw)...)
+		b.add(d.textBoxes(prefixed(label, s.Text), stSource, 0, d.geo.tw)...)
 	}
-}
-
-// boxesHeight is the height of boxes stacked.
-func boxesHeight(bs []*box) float64 {
-	h := 0.0
-	for _, b := range bs {
-		h += b.h
-	}
-	return h
 }
 
 // cell is a grid column at x of width w, its boxes padded.

@@ -20,98 +20,22 @@ const (
 	maxCellLines = 8
 )
 
-// tableBoxes sets t.
+// tableBoxes sets t: its caption, header, rows, sources and notes, one box
+// per row, so that a table breaks between rows and repeats its header (and
+// its caption, marked as continued) on the next page.
 func (d *doc) tableBoxes(t *report.Table) []*box {
 	l := d.p.Labels
-	tw := d.geo.tw
-	ncol := len(t.Columns)
-
-	// The cells as printed.
-	vals := make([][]string, len(t.Rows))
-	for i, r := range t.Rows {
-		vals[i] = make([]string, ncol)
-		for j := 0; j < ncol && j < len(r.Cells); j++ {
-			st := stCell
-			if r.Total {
-				st.face = st.face.bold()
-			}
-			vals[i][j] = d.fonts.sanitize(st.face, r.Cells[j].Format(l))
-		}
-	}
-
-	// Column widths: each data column as wide as its widest number or
-	// header word, the stub as wide as its longest label.
-	widths := make([]float64, ncol)
-	for j, c := range t.Columns {
-		if c == nil {
-			continue
-		}
-		w := d.longestWord(c.Label, stCellHd)
-		for i, r := range t.Rows {
-			st := stCell
-			if r != nil && r.Total {
-				st.face = st.face.bold()
-			}
-			w = max(w, d.fonts.width(st.face, st.size, vals[i][j]))
-		}
-		widths[j] = max(w+2*cellPad, 14)
-	}
-	stub := d.longestWord(t.Stub, stCellHd)
-	leads := d.rowIndents(t)
-	for i, r := range t.Rows {
-		st := stCell
-		if r.Total {
-			st.face = st.face.bold()
-		}
-		w := leads[i] + d.fonts.width(st.face, st.size, d.fonts.sanitize(st.face, r.Label))
-		if r.Lead != "" {
-			w += d.fonts.width(sansItalic, st.size, d.fonts.sanitize(sansItalic, r.Lead+" "))
-		}
-		stub = max(stub, w)
-	}
-	stub += 2 * cellPad
-	data := 0.0
-	for _, w := range widths {
-		data += w
-	}
-	stub = min(stub, max(tw*0.4, tw-data))
-	total := stub + data
-	if total > tw {
-		// Too wide: shrink the data columns in proportion.
-		k := (tw - stub) / data
-		for j := range widths {
-			widths[j] *= k
-		}
-		total = tw
-	}
-	if total < tw*0.72 {
-		// Narrow: give the data columns some air, up to 28 mm each.
-		extra := tw*0.72 - total
-		for j := range widths {
-			add := min(extra/float64(ncol-j), max(0, 28-widths[j]))
-			widths[j] += add
-			extra -= add
-		}
-		stub += extra
-		total = tw * 0.72
-	}
-	x0 := (tw - total) / 2
-	xs := make([]float64, ncol+1) // left edge of each data column, then the right edge
-	xs[0] = x0 + stub
-	for j, w := range widths {
-		xs[j+1] = xs[j] + w
-	}
+	vals := d.cellTexts(t)
+	cols := d.measureTable(t, vals)
+	cols.fit(d.geo.tw)
+	x0, stub, xs, total := cols.x0, cols.stub, cols.xs, cols.total
 
 	var out []*box
 	cap := fmt.Sprintf("%s %d. %s", l.Table, t.Number, t.Title)
 	if t.Period != "" {
 		cap += ", " + t.Period
 	}
-	cb := d.textBoxes(plain(cap), stCaption, x0, total)
-	if len(cb) > 0 {
-		cb[0].marks = append(cb[0].marks, d.newMark(cap, 1, true))
-		cb[len(cb)-1].h += s1
-	}
+	cb := d.captionBoxes(cap, x0, total)
 	out = append(out, cb...)
 
 	head := d.tableHeader(t, x0, stub, xs)
@@ -127,35 +51,155 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 	}
 
 	for i, r := range t.Rows {
-		rb := d.tableRow(t, i, r, vals[i], leads[i], x0, stub, xs, i == len(t.Rows)-1)
+		rb := d.tableRow(t, i, r, vals[i], cols.leads[i], x0, stub, xs, i == len(t.Rows)-1)
 		if i > 0 {
 			rb.repeat = append(slices.Clone(cont), head)
 		}
 		out = append(out, rb)
 	}
 	out = append(out, d.sourceBoxes(t.Sources, t.Notes, x0, total)...)
+	d.keepTable(out, len(cb), len(t.Rows))
+	return out
+}
 
-	// Keep the caption, header and first two rows together, the last two
-	// rows together, and the last row with the sources and notes.
-	nrow := len(t.Rows)
+// rowStyle is the style of a table row's cells: bold for a total.
+func rowStyle(r *report.Row) style {
+	st := stCell
+	if r != nil && r.Total {
+		st.face = st.face.bold()
+	}
+	return st
+}
+
+// cellTexts is each cell of t as printed, sanitised for its row's face.
+func (d *doc) cellTexts(t *report.Table) [][]string {
+	l := d.p.Labels
+	ncol := len(t.Columns)
+	vals := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		vals[i] = make([]string, ncol)
+		for j := 0; j < ncol && j < len(r.Cells); j++ {
+			st := rowStyle(r)
+			vals[i][j] = d.fonts.sanitize(st.face, r.Cells[j].Format(l))
+		}
+	}
+	return vals
+}
+
+// tableColumns is where a table's columns go, in mm from the left edge
+// of the text block.
+type tableColumns struct {
+	leads  []float64 // each row's label indentation (see rowIndents)
+	stub   float64   // width of the stub: the row labels
+	widths []float64 // width of each data column
+	x0     float64   // the table's left edge: it is centred
+	total  float64   // the table's width
+	xs     []float64 // left edge of each data column, then the right edge
+}
+
+// measureTable sizes t's columns to their content: each data column as
+// wide as its widest number or header word, the stub as wide as its
+// longest label, each with its padding.
+func (d *doc) measureTable(t *report.Table, vals [][]string) *tableColumns {
+	tc := &tableColumns{widths: make([]float64, len(t.Columns))}
+	for j, c := range t.Columns {
+		if c == nil {
+			continue
+		}
+		w := d.longestWord(c.Label, stCellHd)
+		for i, r := range t.Rows {
+			st := rowStyle(r)
+			w = max(w, d.fonts.width(st.face, st.size, vals[i][j]))
+		}
+		tc.widths[j] = max(w+2*cellPad, 14)
+	}
+	stub := d.longestWord(t.Stub, stCellHd)
+	tc.leads = d.rowIndents(t)
+	for i, r := range t.Rows {
+		st := rowStyle(r)
+		w := tc.leads[i] + d.fonts.width(st.face, st.size, d.fonts.sanitize(st.face, r.Label))
+		if r.Lead != "" {
+			w += d.fonts.width(sansItalic, st.size, d.fonts.sanitize(sansItalic, r.Lead+" "))
+		}
+		stub = max(stub, w)
+	}
+	tc.stub = stub + 2*cellPad
+	return tc
+}
+
+// fit fits the measured columns into the text width tw. The stub takes at
+// most 0.4 of it unless the data columns leave more; a table too wide has
+// its data columns shrunk in proportion, and a narrow one is widened to
+// 0.72 of tw, each data column by at most 28 mm and the stub taking the
+// rest. The table is then centred.
+func (tc *tableColumns) fit(tw float64) {
+	widths := tc.widths
+	data := 0.0
+	for _, w := range widths {
+		data += w
+	}
+	stub := min(tc.stub, max(tw*0.4, tw-data))
+	total := stub + data
+	if total > tw {
+		// Too wide: shrink the data columns in proportion.
+		k := (tw - stub) / data
+		for j := range widths {
+			widths[j] *= k
+		}
+		total = tw
+	}
+	if total < tw*0.72 {
+		// Narrow: give the data columns some air, up to 28 mm each.
+		extra := tw*0.72 - total
+		for j := range widths {
+			add := min(extra/float64(len(widths)-j), max(0, 28-widths[j]))
+			widths[j] += add
+			extra -= add
+		}
+		stub += extra
+		total = tw * 0.72
+	}
+	tc.stub, tc.total = stub, total
+	tc.x0 = (tw - total) / 2
+	tc.xs = make([]float64, len(widths)+1)
+	tc.xs[0] = tc.x0 + stub
+	for j, w := range widths {
+		tc.xs[j+1] = tc.xs[j] + w
+	}
+}
+
+// captionBoxes sets a table's caption cap at x in width w, anchors the
+// contents entry on it, and leaves a little space under it.
+func (d *doc) captionBoxes(cap string, x, w float64) []*box {
+	cb := d.textBoxes(plain(cap), stCaption, x, w)
+	if len(cb) > 0 {
+		cb[0].marks = append(cb[0].marks, d.newMark(cap, 1, true))
+		cb[len(cb)-1].h += s1
+	}
+	return cb
+}
+
+// keepTable ties a table's boxes (ncap caption lines, the header, nrow
+// rows, then sources and notes) so that a small table is never broken and
+// a larger one keeps its caption, header and first two rows together, its
+// last two rows together, and its last row with the sources and notes.
+func (d *doc) keepTable(out []*box, ncap, nrow int) {
 	if heights(out) <= 0.4*(d.geo.bottom-d.geo.top) {
-		// A small table is never broken.
 		for _, b := range out[:len(out)-1] {
 			b.keep = true
 		}
-		return out
+		return
 	}
 	for i, b := range out {
 		switch {
-		case i < len(cb)+1: // caption and header
+		case i < ncap+1: // caption and header
 			b.keep = true
-		case i == len(cb)+1 && nrow > 2: // first row
+		case i == ncap+1 && nrow > 2: // first row
 			b.keep = true
-		case i >= len(cb)+nrow-1 && i < len(out)-1: // last rows and sources
+		case i >= ncap+nrow-1 && i < len(out)-1: // last rows and sources
 			b.keep = true
 		}
 	}
-	return out
 }
 
 // rowIndents is each row's label indentation: its level, plus the width

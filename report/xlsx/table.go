@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,178 +71,24 @@ func (b *builder) writeTable(pt *part) error {
 		return err
 	}
 	l := b.p.Labels
-	heading := styleKey{size: sizeTitle, bold: true}
-
-	// Plan the columns: label, parent (if any sub-row), then each column
-	// and, after a column with annotations, its annotation column.
-	hasParent := false
-	for _, r := range t.Rows {
-		if r != nil && r.Level > 0 {
-			hasParent = true
-		}
-	}
-	annotated := make([]bool, len(t.Columns))
-	var used marks
-	for _, r := range t.Rows {
-		if r == nil {
-			continue
-		}
-		if hasParent && r.Level == 0 {
-			used.notApplicable = true
-		}
-		for i := range t.Columns {
-			switch c := cellAt(r, i); c.Kind {
-			case report.Number:
-				if c.Note != "" {
-					annotated[i] = true
-				}
-			case report.Dash:
-				used.dash = true
-			default:
-				used.notAvailable = true
-			}
-		}
-	}
-	for _, r := range t.Rows {
-		if r == nil {
-			continue
-		}
-		for i := range t.Columns {
-			if c := cellAt(r, i); annotated[i] && (c.Kind != report.Number || c.Note == "") {
-				used.notApplicable = true
-			}
-		}
-	}
-	b.used.add(used)
-
+	pl := planTable(t)
+	b.used.add(pl.used)
 	lay := &tableLayout{sheet: pt.sheet, labelCol: 1}
-	headers := []string{or(t.Stub, b.w.Row)}
-	numeric := map[int]bool{}
-	if hasParent {
-		headers = append(headers, b.w.Parent)
+	headers, numeric, err := b.tableHeaders(t, pl, lay)
+	if err != nil {
+		return err
 	}
-	for i, c := range t.Columns {
-		if c == nil {
-			return fmt.Errorf("xlsx: table %q: column %d is nil", t.ID, i+1)
-		}
-		h := b.columnHeading(c)
-		headers = append(headers, h)
-		lay.colAt = append(lay.colAt, len(headers))
-		numeric[len(headers)] = true
-		if annotated[i] {
-			headers = append(headers, h+" "+b.w.Annotation)
-		}
-	}
-	headers = uniqueHeaders(headers, b.w.Row)
-
-	// Title and information rows.
-	row := 1
-	s.str(1, row, b.tableTitle(t.Number, t.Title, t.Period), heading)
-	row++
-	s.str(1, row, b.w.OneTable, styleKey{})
-	if p := oneLine(t.Period); p != "" {
-		row++
-		s.str(1, row, b.w.Period+": "+p, styleKey{})
-	}
-	for i, src := range t.Sources {
-		row++
-		s.str(1, row, b.withRefs(b.sourceLine(src), pt.sourceNotes[i]), styleKey{})
-	}
-	for i, n := range t.Notes {
-		row++
-		s.str(1, row, b.withRefs(or(l.Notes, "Notes")+": "+b.text(n), pt.noteNotes[i]), styleKey{})
-	}
-	for _, line := range b.markLines(used) {
-		row++
-		s.str(1, row, line, styleKey{})
-	}
-	if hasParent {
-		row++
-		s.str(1, row, b.w.ParentInfo, styleKey{})
-	}
-	for _, a := range annotated {
-		if a {
-			row++
-			s.str(1, row, b.w.AnnotationInfo, styleKey{})
-			break
-		}
-	}
-	var figs []string
-	for _, fs := range b.figures {
-		if fs.fig.Table == t {
-			figs = append(figs, fs.sheet+" ("+oneLine(fs.fig.Title)+")")
-		}
-	}
-	if len(figs) > 0 {
-		row++
-		s.str(1, row, b.w.ChartsInfo+": "+strings.Join(figs, "; "), styleKey{})
-	}
+	row := b.writeTableInfo(s, pt, pl)
 	// Information rows are measured apart: they overflow to the right.
 	clear(s.width)
 
 	// The table.
 	row++
 	lay.header = row
-	hk := styleKey{bold: true, wrap: true, top: true}
-	for i, h := range headers {
-		k := hk
-		if numeric[i+1] {
-			k.right = true
-		}
-		s.str(i+1, row, h, k)
-	}
-	// Headers wrap: measure them as half their length.
-	for i, h := range headers {
-		s.width[i+1] = max(s.width[i+1]/2, min(len([]rune(h)), 12))
-	}
-	var parents []*report.Row // parents[level] = last row seen at that level
-	for ri, r := range t.Rows {
-		if r == nil {
-			return fmt.Errorf("xlsx: table %q: row %d is nil", t.ID, ri+1)
-		}
-		row++
-		lay.rowAt = append(lay.rowAt, row)
-		lk := styleKey{wrap: true, bold: r.Total, indent: max(r.Level, 0)}
-		s.str(1, row, rowLabel(r), lk)
-		col := 2
-		if hasParent {
-			parent := markNotApplicable
-			for lv := min(r.Level, len(parents)) - 1; lv >= 0; lv-- {
-				if parents[lv] != nil {
-					parent = rowLabel(parents[lv])
-					break
-				}
-			}
-			s.str(col, row, parent, styleKey{wrap: true})
-			col++
-		}
-		lv := max(r.Level, 0)
-		for len(parents) <= lv {
-			parents = append(parents, nil)
-		}
-		parents[lv] = r
-		parents = parents[:lv+1]
-
-		for i := range t.Columns {
-			c := cellAt(r, i)
-			switch c.Kind {
-			case report.Number:
-				s.number(col, row, c, styleKey{bold: r.Total, numFmt: numberFormat(c)})
-			case report.Dash:
-				s.str(col, row, b.w.DashMark, styleKey{right: true})
-			default:
-				s.str(col, row, markNotAvailable, styleKey{right: true})
-			}
-			col++
-			if annotated[i] {
-				if c.Kind == report.Number && c.Note != "" {
-					s.str(col, row, c.Note, styleKey{wrap: true})
-				} else {
-					s.str(col, row, markNotApplicable, styleKey{})
-				}
-				col++
-			}
-		}
+	writeHeaderRow(s, row, headers, numeric)
+	row, err = b.writeTableRows(s, t, pl, lay, row)
+	if err != nil {
+		return err
 	}
 	if len(t.Rows) == 0 {
 		return fmt.Errorf("xlsx: table %q has no rows", t.ID)
@@ -260,6 +107,223 @@ func (b *builder) writeTable(pt *part) error {
 	})
 	b.layouts[t] = lay
 	return s.finish()
+}
+
+// tablePlan is what a statistical table's sheet needs beyond a column per
+// table column: a Parent column when there are sub-rows, an annotation
+// column after each column whose numbers carry notes, and the shorthands
+// its cells use.
+type tablePlan struct {
+	hasParent bool
+	annotated []bool // per table column
+	used      marks
+}
+
+// planTable plans t's sheet columns and the shorthands they bring: "not
+// applicable" for a top-level row's parent and for an annotation column's
+// cells that have no note.
+func planTable(t *report.Table) tablePlan {
+	pl := tablePlan{annotated: make([]bool, len(t.Columns))}
+	for _, r := range t.Rows {
+		if r != nil && r.Level > 0 {
+			pl.hasParent = true
+		}
+	}
+	for _, r := range t.Rows {
+		if r == nil {
+			continue
+		}
+		if pl.hasParent && r.Level == 0 {
+			pl.used.notApplicable = true
+		}
+		for i := range t.Columns {
+			switch c := cellAt(r, i); c.Kind {
+			case report.Number:
+				if c.Note != "" {
+					pl.annotated[i] = true
+				}
+			case report.Dash:
+				pl.used.dash = true
+			default:
+				pl.used.notAvailable = true
+			}
+		}
+	}
+	for _, r := range t.Rows {
+		if r == nil {
+			continue
+		}
+		for i := range t.Columns {
+			if c := cellAt(r, i); pl.annotated[i] && (c.Kind != report.Number || c.Note == "") {
+				pl.used.notApplicable = true
+			}
+		}
+	}
+	return pl
+}
+
+// tableHeaders returns the header row of t's sheet: the stub, the parent,
+// then each column and its annotation column. It records in lay the sheet
+// column of each table column, and in numeric the sheet columns (from 1)
+// that hold numbers.
+func (b *builder) tableHeaders(t *report.Table, pl tablePlan, lay *tableLayout) (headers []string, numeric map[int]bool, err error) {
+	headers = []string{or(t.Stub, b.w.Row)}
+	numeric = map[int]bool{}
+	if pl.hasParent {
+		headers = append(headers, b.w.Parent)
+	}
+	for i, c := range t.Columns {
+		if c == nil {
+			return nil, nil, fmt.Errorf("xlsx: table %q: column %d is nil", t.ID, i+1)
+		}
+		h := b.columnHeading(c)
+		headers = append(headers, h)
+		lay.colAt = append(lay.colAt, len(headers))
+		numeric[len(headers)] = true
+		if pl.annotated[i] {
+			headers = append(headers, h+" "+b.w.Annotation)
+		}
+	}
+	return uniqueHeaders(headers, b.w.Row), numeric, nil
+}
+
+// writeTableInfo writes the title and the information rows above a table:
+// period, sources, notes, the shorthands used, what the extra columns
+// mean, and the charts drawn from it. It returns the last row written.
+func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
+	t := pt.table
+	l := b.p.Labels
+	row := 1
+	s.str(1, row, b.tableTitle(t.Number, t.Title, t.Period), styleKey{size: sizeTitle, bold: true})
+	row++
+	s.str(1, row, b.w.OneTable, styleKey{})
+	var info []string
+	if p := oneLine(t.Period); p != "" {
+		info = append(info, b.w.Period+": "+p)
+	}
+	for i, src := range t.Sources {
+		info = append(info, b.withRefs(b.sourceLine(src), pt.sourceNotes[i]))
+	}
+	for i, n := range t.Notes {
+		info = append(info, b.withRefs(or(l.Notes, "Notes")+": "+b.text(n), pt.noteNotes[i]))
+	}
+	info = append(info, b.markLines(pl.used)...)
+	if pl.hasParent {
+		info = append(info, b.w.ParentInfo)
+	}
+	if slices.Contains(pl.annotated, true) {
+		info = append(info, b.w.AnnotationInfo)
+	}
+	if figs := b.chartsOf(t); len(figs) > 0 {
+		info = append(info, b.w.ChartsInfo+": "+strings.Join(figs, "; "))
+	}
+	for _, line := range info {
+		row++
+		s.str(1, row, line, styleKey{})
+	}
+	return row
+}
+
+// chartsOf lists the chart sheets drawn from t: "Figure 1 (title)".
+func (b *builder) chartsOf(t *report.Table) []string {
+	var figs []string
+	for _, fs := range b.figures {
+		if fs.fig.Table == t {
+			figs = append(figs, fs.sheet+" ("+oneLine(fs.fig.Title)+")")
+		}
+	}
+	return figs
+}
+
+// writeHeaderRow writes a table's header row; the headers of number
+// columns are right-aligned over the numbers.
+func writeHeaderRow(s *sheetWriter, row int, headers []string, numeric map[int]bool) {
+	hk := styleKey{bold: true, wrap: true, top: true}
+	for i, h := range headers {
+		k := hk
+		if numeric[i+1] {
+			k.right = true
+		}
+		s.str(i+1, row, h, k)
+	}
+	// Headers wrap: measure them as half their length.
+	for i, h := range headers {
+		s.width[i+1] = max(s.width[i+1]/2, min(len([]rune(h)), 12))
+	}
+}
+
+// writeTableRows writes t's rows after row and records them in lay; it
+// returns the last row written.
+func (b *builder) writeTableRows(s *sheetWriter, t *report.Table, pl tablePlan, lay *tableLayout, row int) (int, error) {
+	var parents ancestors
+	for ri, r := range t.Rows {
+		if r == nil {
+			return row, fmt.Errorf("xlsx: table %q: row %d is nil", t.ID, ri+1)
+		}
+		row++
+		lay.rowAt = append(lay.rowAt, row)
+		lk := styleKey{wrap: true, bold: r.Total, indent: max(r.Level, 0)}
+		s.str(1, row, rowLabel(r), lk)
+		col := 2
+		if pl.hasParent {
+			s.str(col, row, parents.parent(r.Level), styleKey{wrap: true})
+			col++
+		}
+		parents.push(r)
+		b.writeRowCells(s, r, row, col, pl.annotated)
+	}
+	return row, nil
+}
+
+// ancestors holds the last row seen at each level, to name a sub-row's
+// parent.
+type ancestors []*report.Row
+
+// parent is the label of the nearest row above level, or "not
+// applicable" for a top-level row.
+func (a ancestors) parent(level int) string {
+	for lv := min(level, len(a)) - 1; lv >= 0; lv-- {
+		if a[lv] != nil {
+			return rowLabel(a[lv])
+		}
+	}
+	return markNotApplicable
+}
+
+// push records r as the last row at its level, and forgets the rows
+// below it.
+func (a *ancestors) push(r *report.Row) {
+	lv := max(r.Level, 0)
+	for len(*a) <= lv {
+		*a = append(*a, nil)
+	}
+	(*a)[lv] = r
+	*a = (*a)[:lv+1]
+}
+
+// writeRowCells writes r's cells from column col on, each followed, in an
+// annotated column, by its note or "not applicable".
+func (b *builder) writeRowCells(s *sheetWriter, r *report.Row, row, col int, annotated []bool) {
+	for i := range annotated {
+		c := cellAt(r, i)
+		switch c.Kind {
+		case report.Number:
+			s.number(col, row, c, styleKey{bold: r.Total, numFmt: numberFormat(c)})
+		case report.Dash:
+			s.str(col, row, b.w.DashMark, styleKey{right: true})
+		default:
+			s.str(col, row, markNotAvailable, styleKey{right: true})
+		}
+		col++
+		if annotated[i] {
+			if c.Kind == report.Number && c.Note != "" {
+				s.str(col, row, c.Note, styleKey{wrap: true})
+			} else {
+				s.str(col, row, markNotApplicable, styleKey{})
+			}
+			col++
+		}
+	}
 }
 
 // rowLabel returns a row's label. A sub-row's lead ("of which") is left

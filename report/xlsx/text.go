@@ -18,53 +18,7 @@ func (b *builder) writeGrid(pt *part) error {
 		return err
 	}
 	l := b.p.Labels
-	type line struct{ heading, sub, applies, text string }
-	var lines []line
-	var used marks
-	add := func(r *report.GridRow, applies string, items []report.Item) {
-		for _, it := range items {
-			texts := []report.Text{it.Text}
-			if it.Kind == report.ItemList {
-				texts = it.List
-			}
-			for _, t := range texts {
-				if txt := b.text(t); strings.TrimSpace(txt) != "" {
-					lines = append(lines, line{r.Heading, r.Subheading, applies, txt})
-				}
-			}
-		}
-	}
-	for _, r := range g.Rows {
-		if r == nil {
-			continue
-		}
-		n := len(lines)
-		for _, e := range r.Entries {
-			if e == nil {
-				continue
-			}
-			if e.Spans() {
-				add(r, b.w.Both, e.Both)
-				continue
-			}
-			add(r, or(l.Outward, "Outward"), e.Outward)
-			add(r, or(l.Inward, "Inward"), e.Inward)
-		}
-		if len(lines) == n {
-			lines = append(lines, line{r.Heading, r.Subheading, markNotApplicable, markNotApplicable})
-		}
-	}
-	for i := range lines {
-		if strings.TrimSpace(lines[i].heading) == "" {
-			lines[i].heading = markNotApplicable
-		}
-		if strings.TrimSpace(lines[i].sub) == "" {
-			lines[i].sub = markNotApplicable
-		}
-		if lines[i].heading == markNotApplicable || lines[i].sub == markNotApplicable || lines[i].applies == markNotApplicable {
-			used.notApplicable = true
-		}
-	}
+	lines, used := b.gridLines(g)
 	if len(lines) == 0 {
 		return b.errorf("grid %q has no entries", g.ID)
 	}
@@ -100,6 +54,63 @@ func (b *builder) writeGrid(pt *part) error {
 	s.addTable(tableName(b.tblNames, or(l.Table, "Table")+strconv.Itoa(g.Number), g.ID), 1, header, 4, row)
 	s.colWidths(4, func(c int) int { return []int{18, 18, 14, 60}[c-1] }, func(c int) int { return []int{30, 30, 22, 100}[c-1] })
 	return s.finish()
+}
+
+// gridLine is a row of a policy table's sheet.
+type gridLine struct{ heading, sub, applies, text string }
+
+// gridLines flattens g into one line per paragraph, heading or list item,
+// a row without content getting one "not applicable" line, and tells
+// which shorthands the lines use.
+func (b *builder) gridLines(g *report.Grid) ([]gridLine, marks) {
+	l := b.p.Labels
+	var lines []gridLine
+	var used marks
+	add := func(r *report.GridRow, applies string, items []report.Item) {
+		for _, it := range items {
+			texts := []report.Text{it.Text}
+			if it.Kind == report.ItemList {
+				texts = it.List
+			}
+			for _, t := range texts {
+				if txt := b.text(t); strings.TrimSpace(txt) != "" {
+					lines = append(lines, gridLine{r.Heading, r.Subheading, applies, txt})
+				}
+			}
+		}
+	}
+	for _, r := range g.Rows {
+		if r == nil {
+			continue
+		}
+		n := len(lines)
+		for _, e := range r.Entries {
+			if e == nil {
+				continue
+			}
+			if e.Spans() {
+				add(r, b.w.Both, e.Both)
+				continue
+			}
+			add(r, or(l.Outward, "Outward"), e.Outward)
+			add(r, or(l.Inward, "Inward"), e.Inward)
+		}
+		if len(lines) == n {
+			lines = append(lines, gridLine{r.Heading, r.Subheading, markNotApplicable, markNotApplicable})
+		}
+	}
+	for i := range lines {
+		if strings.TrimSpace(lines[i].heading) == "" {
+			lines[i].heading = markNotApplicable
+		}
+		if strings.TrimSpace(lines[i].sub) == "" {
+			lines[i].sub = markNotApplicable
+		}
+		if lines[i].heading == markNotApplicable || lines[i].sub == markNotApplicable || lines[i].applies == markNotApplicable {
+			used.notApplicable = true
+		}
+	}
+	return lines, used
 }
 
 // writeContents writes the Contents sheet: one row per sheet after it,

@@ -200,78 +200,14 @@ func (b *builder) numberNotes() {
 		b.notes = append(b.notes, note{})
 		b.noteNum[fn] = len(b.notes)
 	}
-	cite := func(t report.Text, where string) {
-		for _, s := range t {
-			if s.Kind == report.SpanNote && s.Note != nil {
-				if n, ok := b.noteNum[s.Note]; ok {
-					b.notes[n-1].appliesTo = appendOnce(b.notes[n-1].appliesTo, where)
-				}
-			}
-		}
-	}
-	citeItems := func(items []report.Item, where string) {
-		for _, it := range items {
-			cite(it.Text, where)
-			for _, li := range it.List {
-				cite(li, where)
-			}
-		}
-	}
-	for _, fw := range b.p.Frameworks {
-		if fw == nil {
-			continue
-		}
-		for _, bl := range fw.Blocks {
-			cite(bl.Text, b.w.ReportText)
-			for _, it := range bl.Items {
-				cite(it, b.w.ReportText)
-			}
-			if bl.Columns != nil {
-				citeItems(bl.Columns.Outward, b.w.ReportText)
-				citeItems(bl.Columns.Inward, b.w.ReportText)
-			}
-		}
-	}
+	b.citeReportText()
 	for i := range b.parts {
-		pt := &b.parts[i]
-		if t := pt.table; t != nil {
-			for _, s := range t.Sources {
-				b.notes = append(b.notes, note{text: b.sourceLine(s), appliesTo: []string{pt.sheet}})
-				pt.sourceNotes = append(pt.sourceNotes, len(b.notes))
-				cite(s.Text, pt.sheet)
-			}
-			for _, n := range t.Notes {
-				b.notes = append(b.notes, note{text: b.text(n), appliesTo: []string{pt.sheet}})
-				pt.noteNotes = append(pt.noteNotes, len(b.notes))
-				cite(n, pt.sheet)
-			}
-			continue
-		}
-		g := pt.grid
-		for _, s := range g.Sources {
-			b.notes = append(b.notes, note{text: b.sourceLine(s), appliesTo: []string{pt.sheet}})
-			pt.sourceNotes = append(pt.sourceNotes, len(b.notes))
-			cite(s.Text, pt.sheet)
-		}
-		for _, r := range g.Rows {
-			if r == nil {
-				continue
-			}
-			for _, e := range r.Entries {
-				if e == nil {
-					continue
-				}
-				citeItems(e.Both, pt.sheet)
-				citeItems(e.Outward, pt.sheet)
-				citeItems(e.Inward, pt.sheet)
-			}
-		}
+		b.numberPartNotes(&b.parts[i])
 	}
 	for i := range b.figures {
 		fs := &b.figures[i]
 		for _, s := range fs.fig.Sources {
-			b.notes = append(b.notes, note{text: b.sourceLine(s), appliesTo: []string{fs.sheet}})
-			fs.notes = append(fs.notes, len(b.notes))
+			fs.notes = append(fs.notes, b.addNote(b.sourceLine(s), fs.sheet))
 		}
 	}
 	// Footnote texts are written last: they may cite each other.
@@ -285,6 +221,89 @@ func (b *builder) numberNotes() {
 		}
 		if len(b.notes[n-1].appliesTo) == 0 {
 			b.notes[n-1].appliesTo = []string{b.w.ReportText}
+		}
+	}
+}
+
+// addNote adds a note of text that applies to sheet, and returns its
+// number.
+func (b *builder) addNote(text, sheet string) int {
+	b.notes = append(b.notes, note{text: text, appliesTo: []string{sheet}})
+	return len(b.notes)
+}
+
+// cite records that the footnotes t cites apply to where.
+func (b *builder) cite(t report.Text, where string) {
+	for _, s := range t {
+		if s.Kind == report.SpanNote && s.Note != nil {
+			if n, ok := b.noteNum[s.Note]; ok {
+				b.notes[n-1].appliesTo = appendOnce(b.notes[n-1].appliesTo, where)
+			}
+		}
+	}
+}
+
+// citeItems records the footnotes that items cite, as cite does.
+func (b *builder) citeItems(items []report.Item, where string) {
+	for _, it := range items {
+		b.cite(it.Text, where)
+		for _, li := range it.List {
+			b.cite(li, where)
+		}
+	}
+}
+
+// citeReportText records the footnotes that the frameworks' text cites:
+// they apply to the report's text.
+func (b *builder) citeReportText() {
+	for _, fw := range b.p.Frameworks {
+		if fw == nil {
+			continue
+		}
+		for _, bl := range fw.Blocks {
+			b.cite(bl.Text, b.w.ReportText)
+			for _, it := range bl.Items {
+				b.cite(it, b.w.ReportText)
+			}
+			if bl.Columns != nil {
+				b.citeItems(bl.Columns.Outward, b.w.ReportText)
+				b.citeItems(bl.Columns.Inward, b.w.ReportText)
+			}
+		}
+	}
+}
+
+// numberPartNotes numbers a table's sources and notes, or a grid's
+// sources, and records that the footnotes they and a grid's entries cite
+// apply to the part's sheet.
+func (b *builder) numberPartNotes(pt *part) {
+	if t := pt.table; t != nil {
+		for _, s := range t.Sources {
+			pt.sourceNotes = append(pt.sourceNotes, b.addNote(b.sourceLine(s), pt.sheet))
+			b.cite(s.Text, pt.sheet)
+		}
+		for _, n := range t.Notes {
+			pt.noteNotes = append(pt.noteNotes, b.addNote(b.text(n), pt.sheet))
+			b.cite(n, pt.sheet)
+		}
+		return
+	}
+	g := pt.grid
+	for _, s := range g.Sources {
+		pt.sourceNotes = append(pt.sourceNotes, b.addNote(b.sourceLine(s), pt.sheet))
+		b.cite(s.Text, pt.sheet)
+	}
+	for _, r := range g.Rows {
+		if r == nil {
+			continue
+		}
+		for _, e := range r.Entries {
+			if e == nil {
+				continue
+			}
+			b.citeItems(e.Both, pt.sheet)
+			b.citeItems(e.Outward, pt.sheet)
+			b.citeItems(e.Inward, pt.sheet)
 		}
 	}
 }

@@ -1,0 +1,239 @@
+package load
+
+import (
+	"fmt"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// The parts of compiling a table (compiler.table): its columns, its rows
+// and their cells, and the references between them.
+
+// tableIDs is what one table's ids refer to, for the references between
+// its rows and columns.
+type tableIDs struct {
+	c    *compiler
+	cols map[string]*report.Column
+	rows map[string]*report.Row
+	// ambiguous holds the row ids made from a label that several rows
+	// share: a reference to one of them cannot be resolved.
+	ambiguous map[string]bool
+}
+
+// addRow registers row, read from rf at path p, under its id. A row
+// without an id is known by its label's slug, unless another row has the
+// same one.
+func (ids *tableIDs) addRow(row *report.Row, rf rowFile, p string) {
+	if rf.ID.S != "" {
+		if ids.rows[row.ID] != nil && !ids.ambiguous[row.ID] {
+			ids.c.errorf(rf.ID.Pos, p+".id", "row id %q used twice", row.ID)
+		}
+		ids.rows[row.ID], ids.ambiguous[row.ID] = row, false
+		return
+	}
+	row.ID = report.Slug(rf.Label)
+	if ids.rows[row.ID] != nil {
+		ids.ambiguous[row.ID] = true
+	} else {
+		ids.rows[row.ID] = row
+	}
+}
+
+// findRow returns the row ref names, or reports at path p why there is
+// none and returns nil.
+func (ids *tableIDs) findRow(ref posString, p string) *report.Row {
+	if ids.ambiguous[ref.S] {
+		ids.c.errorf(ref.Pos, p, "row id %q is ambiguous: several rows have that label; give them explicit ids", ref.S)
+		return nil
+	}
+	r := ids.rows[ref.S]
+	if r == nil {
+		ids.c.errorf(ref.Pos, p, "no row with id %q in this table", ref.S)
+	}
+	return r
+}
+
+// findCol returns the column ref names, or reports at path p that there
+// is none and returns nil.
+func (ids *tableIDs) findCol(ref posString, p string) *report.Column {
+	col := ids.cols[ref.S]
+	if col == nil {
+		ids.c.errorf(ref.Pos, p, "no column with id %q in this table", ref.S)
+	}
+	return col
+}
+
+// column compiles the i-th column file, without its references.
+func (c *compiler) column(i int, cf columnFile, ids *tableIDs) *report.Column {
+	p := fmt.Sprintf("columns[%d]", i)
+	col := &report.Column{Pos: cf.Pos, ID: cf.ID.S, Label: cf.Label, Group: cf.Group, Unit: report.Count}
+	switch cf.Unit.S {
+	case "", "count":
+	case "percent":
+		col.Unit = report.Percent
+	default:
+		c.errorf(cf.Unit.Pos, p+".unit", "want count or percent, got %q", cf.Unit.S)
+	}
+	if col.ID != "" && ids.cols[col.ID] != nil {
+		c.errorf(cf.ID.Pos, p+".id", "column id %q used twice", col.ID)
+	}
+	ids.cols[col.ID] = col
+	return col
+}
+
+// row compiles the i-th row file of a table of ncol columns, without its
+// references.
+func (c *compiler) row(i int, rf rowFile, ncol int, ids *tableIDs) *report.Row {
+	p := fmt.Sprintf("rows[%d]", i)
+	row := &report.Row{Pos: rf.Pos, ID: rf.ID.S, Label: rf.Label, Lead: rf.Lead, Level: rf.Level, Total: rf.Total}
+	ids.addRow(row, rf, p)
+	if rf.Level < 0 || rf.Level > 3 {
+		c.errorf(rf.Pos, p+".level", "level %d: want 0 to 3", rf.Level)
+	}
+	if len(rf.Values) != ncol && ncol > 0 {
+		c.errorf(rf.Pos, p+".values", "%d values for %d columns", len(rf.Values), ncol)
+	}
+	row.Cells = c.cells(rf, p, ncol)
+	return row
+}
+
+// cells parses the values of row rf (at path p) into exactly ncol cells:
+// a value that is no number is reported and left blank, missing values
+// are blank and extra ones dropped (row reports the count).
+func (c *compiler) cells(rf rowFile, p string, ncol int) []report.Cell {
+	var cells []report.Cell
+	for j, v := range rf.Values {
+		if !v.Valid {
+			cells = append(cells, report.Cell{Pos: v.Pos, Kind: report.Blank})
+			continue
+		}
+		cell, err := parseCell(v)
+		if err != nil {
+			c.errorf(v.Pos, fmt.Sprintf("%s.values[%d]", p, j), "%v", err)
+			cell.Kind = report.Blank
+		}
+		cells = append(cells, cell)
+	}
+	for len(cells) < ncol {
+		cells = append(cells, report.Cell{Pos: rf.Pos, Kind: report.Blank})
+	}
+	return cells[:ncol]
+}
+
+// columnRefs resolves the i-th column's sum_of and percent_of, and checks
+// that a percentage has exactly one base.
+func (c *compiler) columnRefs(i int, cf columnFile, col *report.Column, ids *tableIDs) {
+	p := fmt.Sprintf("columns[%d]", i)
+	for j, ref := range cf.SumOf {
+		if x := ids.findCol(ref, fmt.Sprintf("%s.sum_of[%d]", p, j)); x != nil {
+			col.SumOf = append(col.SumOf, x)
+		}
+	}
+	if cf.PercentOf.S == "" {
+		if cf.BaseRow.S != "" || cf.BaseColumn.S != "" {
+			c.errorf(cf.Pos, p, "base_row and base_column need percent_of")
+		}
+		return
+	}
+	col.PercentOf = ids.findCol(cf.PercentOf, p+".percent_of")
+	if col.Unit != report.Percent {
+		c.errorf(cf.PercentOf.Pos, p+".percent_of", "percent_of needs unit: percent")
+	}
+	switch {
+	case cf.BaseRow.S != "" && cf.BaseColumn.S != "":
+		c.errorf(cf.Pos, p, "give base_row or base_column, not both")
+	case cf.BaseRow.S != "":
+		col.BaseRow = ids.findRow(cf.BaseRow, p+".base_row")
+	case cf.BaseColumn.S != "":
+		col.BaseColumn = ids.findCol(cf.BaseColumn, p+".base_column")
+	default:
+		c.errorf(cf.Pos, p, "percent_of needs base_row (share of a column total) or base_column (share of a row total)")
+	}
+}
+
+// rowRefs resolves the i-th row's sum_of (a keyword or a list of ids) and
+// difference_of; rfs and rows are all the table's rows, as read and as
+// compiled.
+func (c *compiler) rowRefs(i int, rfs []rowFile, rows []*report.Row, ids *tableIDs) {
+	p := fmt.Sprintf("rows[%d]", i)
+	rf, row := rfs[i], rows[i]
+	switch {
+	case !rf.SumOf.Set:
+	case rf.SumOf.Keyword == "children":
+		row.SumOf = childRows(rows, i)
+		if len(row.SumOf) == 0 {
+			c.errorf(rf.SumOf.Pos, p+".sum_of", "sum_of: children, but no sub-rows (level %d) follow", row.Level+1)
+		}
+	case rf.SumOf.Keyword == "preceding":
+		row.SumOf = precedingRows(rfs, rows, i)
+		if len(row.SumOf) == 0 {
+			c.errorf(rf.SumOf.Pos, p+".sum_of", "sum_of: preceding, but no rows at level %d come before", row.Level)
+		}
+	default:
+		for j, ref := range rf.SumOf.IDs {
+			if r := ids.findRow(ref, fmt.Sprintf("%s.sum_of[%d]", p, j)); r != nil {
+				row.SumOf = append(row.SumOf, r)
+			}
+		}
+	}
+	if len(rf.DifferenceOf) == 0 {
+		return
+	}
+	if len(rf.DifferenceOf) != 2 {
+		c.errorf(rf.Pos, p+".difference_of", "want two row ids [minuend, subtrahend], got %d", len(rf.DifferenceOf))
+		return
+	}
+	a := ids.findRow(rf.DifferenceOf[0], p+".difference_of[0]")
+	b := ids.findRow(rf.DifferenceOf[1], p+".difference_of[1]")
+	if a != nil && b != nil {
+		row.DifferenceOf = []*report.Row{a, b}
+	}
+}
+
+// childRows is what "sum_of: children" means for rows[i]: the rows one
+// level below it that follow it, up to the next row at its level or above.
+func childRows(rows []*report.Row, i int) []*report.Row {
+	var out []*report.Row
+	level := rows[i].Level
+	for j := i + 1; j < len(rows) && rows[j].Level > level; j++ {
+		if rows[j].Level == level+1 {
+			out = append(out, rows[j])
+		}
+	}
+	return out
+}
+
+// precedingRows is what "sum_of: preceding" means for rows[i]: the rows at
+// its level before it, back to a row above its level or to an earlier
+// "sum_of: preceding" row, which closes the previous run.
+func precedingRows(rfs []rowFile, rows []*report.Row, i int) []*report.Row {
+	var out []*report.Row
+	level := rows[i].Level
+	for j := i - 1; j >= 0 && rows[j].Level >= level; j-- {
+		if rows[j].Level != level {
+			continue
+		}
+		if rfs[j].SumOf.Keyword == "preceding" {
+			break
+		}
+		out = append([]*report.Row{rows[j]}, out...)
+	}
+	return out
+}
+
+// negativeCounts reports the negative numbers in count columns: a count
+// of people cannot be negative; only a difference (a migratory balance)
+// can.
+func (c *compiler) negativeCounts(t *report.Table, tf tableFile) {
+	for i, row := range t.Rows {
+		if len(tf.Rows[i].DifferenceOf) > 0 {
+			continue
+		}
+		for j, cell := range row.Cells {
+			if cell.Kind == report.Number && cell.Units < 0 && t.Columns[j].Unit == report.Count {
+				c.errorf(cell.Pos, fmt.Sprintf("rows[%d].values[%d]", i, j),
+					"negative count %s: only a difference row (difference_of) may be negative", report.FormatUnits(cell.Units, cell.Decimals, ",", "."))
+			}
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/sfnt"
+
+	"github.com/migprofile/migprofile/layouts"
+)
+
+// Font metrics: which faces the document uses, loading them into the PDF,
+// the advance of each rune, and replacing what a face cannot draw. The
+// line breaker (linebreak.go) sees fonts only through its metrics
+// interface, which *fontSet implements, so that shaping can later change
+// how text is measured without touching how lines are broken.
+
+// pt is one typographic point in mm.
+const pt = 25.4 / 72
+
+// face is one of the eight font faces the document may use.
+type face uint8
+
+// The faces: two families in four styles each.
+const (
+	serif face = iota
+	serifBold
+	serifItalic
+	serifBoldItalic
+	sans
+	sansBold
+	sansItalic
+	sansBoldItalic
+	numFaces
+)
+
+// bold returns the bold face of f's family, keeping italics.
+func (f face) bold() face { return f | 1 }
+
+// italic returns the italic face of f's family, keeping boldness.
+func (f face) italic() face { return f | 2 }
+
+// fontSet loads the faces into the PDF on first use, tells which runes
+// they can draw, and measures text. Widths are cached per rune.
+type fontSet struct {
+	pdf    *fpdf.Fpdf
+	loaded [numFaces]bool
+	sf     [numFaces]*sfnt.Font
+	buf    sfnt.Buffer
+	// widths holds each rune's advance in mm per point of size, or -1
+	// when the face has no glyph for it; 0 is "not yet measured".
+	low  [numFaces][0x2200]float64
+	high [numFaces]map[rune]float64
+	err  error
+}
+
+// faceBytes returns the family name, fpdf style and TrueType bytes of f.
+func faceBytes(f face) (family string, style string, ttf []byte) {
+	fam := layouts.Serif
+	if f >= sans {
+		fam = layouts.Sans
+	}
+	switch f % 4 {
+	case 0:
+		return fam.Name, "", fam.Regular
+	case 1:
+		return fam.Name, "B", fam.Bold
+	case 2:
+		return fam.Name, "I", fam.Italic
+	default:
+		return fam.Name, "BI", fam.BoldItalic
+	}
+}
+
+// use loads face f into the PDF if needed and selects it at size pt.
+func (fs *fontSet) use(f face, size float64) {
+	family, style, ttf := faceBytes(f)
+	if !fs.loaded[f] {
+		fs.loaded[f] = true
+		fs.pdf.AddUTF8FontFromBytes(family, style, ttf)
+		sf, err := sfnt.Parse(ttf)
+		if err != nil && fs.err == nil {
+			fs.err = err
+		}
+		fs.sf[f] = sf
+	}
+	fs.pdf.SetFont(family, style, size)
+}
+
+// runeWidth returns the advance of r in face f, in mm per point of size,
+// or -1 when the face cannot draw r.
+func (fs *fontSet) runeWidth(f face, r rune) float64 {
+	var w float64
+	if r >= 0 && int(r) < len(fs.low[f]) {
+		w = fs.low[f][r]
+	} else if fs.high[f] != nil {
+		w = fs.high[f][r]
+	}
+	if w != 0 {
+		return w
+	}
+	w = fs.measureRune(f, r)
+	if r >= 0 && int(r) < len(fs.low[f]) {
+		fs.low[f][r] = w
+	} else {
+		if fs.high[f] == nil {
+			fs.high[f] = make(map[rune]float64)
+		}
+		fs.high[f][r] = w
+	}
+	return w
+}
+
+// measureRune measures r in face f, uncached: see runeWidth.
+func (fs *fontSet) measureRune(f face, r rune) float64 {
+	fs.use(f, 10)
+	sf := fs.sf[f]
+	if sf == nil || r > 0xFFFF || r < 0 {
+		return -1
+	}
+	gi, err := sf.GlyphIndex(&fs.buf, r)
+	if err != nil || gi == 0 {
+		return -1
+	}
+	w := fs.pdf.GetStringWidth(string(r)) / 10
+	if w <= 0 {
+		// A glyph of no advance (e.g. a combining mark): keep it, but
+		// remember it was measured.
+		return 1e-9
+	}
+	return w
+}
+
+// width returns the width in mm of s, already sanitized for f, at size pt.
+func (fs *fontSet) width(f face, size float64, s string) float64 {
+	var w float64
+	for _, r := range s {
+		if rw := fs.runeWidth(f, r); rw > 0 {
+			w += rw
+		}
+	}
+	return w * size
+}
+
+// sanitize returns s with what face f cannot draw replaced: line breaks
+// and tabs become spaces, control and format characters are dropped, and
+// a rune outside the font becomes U+FFFD (or "?" if the font lacks it).
+func (fs *fontSet) sanitize(f face, s string) string {
+	clean := true
+	for _, r := range s {
+		if r < ' ' || r == utf8.RuneError || fs.runeWidth(f, r) < 0 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+		case fs.runeWidth(f, r) > 0:
+			b.WriteRune(r)
+		case fs.runeWidth(f, '\uFFFD') > 0:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
