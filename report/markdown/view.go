@@ -149,13 +149,7 @@ func (b *builder) document() (*document, error) {
 	m, l := b.p.Meta, b.p.Labels
 	d := &document{FrontMatter: b.frontMatter()}
 
-	title := joinNonEmpty(" ", clean(m.Series), clean(m.Title))
-	if c := clean(m.Country); c != "" {
-		if title != "" {
-			title += ": "
-		}
-		title += c
-	}
+	title := clean(m.FullTitle())
 	d.Title = b.heading(1, report.Text{{Kind: report.SpanPlain, Text: title}})
 	d.Byline = b.byline()
 	d.ContentsHeading = b.heading(2, plain(l.Contents))
@@ -442,7 +436,7 @@ func (b *builder) item(it report.Item, level int) (*item, error) {
 }
 
 func (b *builder) caption(label string, number int, title string) string {
-	lead := joinNonEmpty(" ", escapeInline(clean(label)), strconv.Itoa(number)) + "."
+	lead := escapeInline(clean(report.Numbered(label, number)))
 	return escapeBlockStart(joinNonEmpty(" ", strong(lead), escapeInline(clean(title))))
 }
 

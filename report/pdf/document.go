@@ -190,7 +190,6 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	return d, nil
 }
 
-
 // builder collects boxes into bands.
 type builder struct {
 	d       *doc
@@ -472,7 +471,7 @@ func (d *doc) figureBoxes(f *report.Figure) []*box {
 	}
 	l := d.p.Labels
 	fb := &box{h: fh + s2, keep: true, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: fh, fig: f}}}
-	cap := fmt.Sprintf("%s %d. %s", l.Figure, f.Number, f.Title)
+	cap := f.NumberedTitle(l)
 	fb.marks = append(fb.marks, d.newMark(cap, 1, true))
 	out := []*box{fb}
 	out = append(out, d.textBoxes(plain(cap), stCaption, 0, tw)...)

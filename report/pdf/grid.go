@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"fmt"
-
 	"github.com/migprofile/migprofile/report"
 )
 
@@ -73,7 +71,7 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 	hw := gridHeadW
 	cw := (tw - hw) / 2
 
-	cap := fmt.Sprintf("%s %d. %s", l.Table, g.Number, g.Title)
+	cap := report.NumberedTitle(l.Table, g.Number, g.Title)
 	cb := d.captionBoxes(cap, 0, tw)
 	for _, c := range cb {
 		c.keep = true

@@ -31,7 +31,7 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 	x0, stub, xs, total := cols.x0, cols.stub, cols.xs, cols.total
 
 	var out []*box
-	cap := fmt.Sprintf("%s %d. %s", l.Table, t.Number, t.Title)
+	cap := report.NumberedTitle(l.Table, t.Number, t.Title)
 	if t.Period != "" {
 		cap += ", " + t.Period
 	}

@@ -3,12 +3,13 @@ package xlsx
 import (
 	"encoding/xml"
 	"fmt"
-	"github.com/migprofile/migprofile/report"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/migprofile/migprofile/report"
 )
 
 // styleKey describes a cell style; equal keys share one style.

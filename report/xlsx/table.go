@@ -52,14 +52,14 @@ func (b *builder) columnHeading(c *report.Column) string {
 	return h
 }
 
-// tableTitle returns "Table N: title, period" (the period is added when
+// tableTitle returns "Table N. title, period" (the period is added when
 // the title does not already end with it).
 func (b *builder) tableTitle(number int, title, period string) string {
 	t := oneLine(title)
 	if p := oneLine(period); p != "" && !strings.HasSuffix(t, p) {
 		t += ", " + p
 	}
-	return oneLine(or(b.p.Labels.Table, "Table")) + " " + strconv.Itoa(number) + ": " + t
+	return oneLine(report.NumberedTitle(b.p.Labels.Table, number, t))
 }
 
 // writeTable writes a statistical table on its own sheet: title, information
@@ -93,7 +93,7 @@ func (b *builder) writeTable(pt *part) error {
 	if len(t.Rows) == 0 {
 		return fmt.Errorf("xlsx: table %q has no rows", t.ID)
 	}
-	s.addTable(tableName(b.tblNames, or(l.Table, "Table")+strconv.Itoa(t.Number), t.ID), 1, lay.header, len(headers), row)
+	s.addTable(tableName(b.tblNames, l.Table+strconv.Itoa(t.Number), t.ID), 1, lay.header, len(headers), row)
 	s.colWidths(len(headers), func(c int) int {
 		if c == 1 {
 			return 20
@@ -205,7 +205,7 @@ func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
 		info = append(info, b.withRefs(b.sourceLine(src), pt.sourceNotes[i]))
 	}
 	for i, n := range t.Notes {
-		info = append(info, b.withRefs(or(l.Notes, "Notes")+": "+b.text(n), pt.noteNotes[i]))
+		info = append(info, b.withRefs(l.Notes+": "+b.text(n), pt.noteNotes[i]))
 	}
 	info = append(info, b.markLines(pl.used)...)
 	if pl.hasParent {
@@ -339,7 +339,7 @@ func rowLabel(r *report.Row) string {
 func (b *builder) markLines(m marks) []string {
 	var out []string
 	if m.notAvailable {
-		out = append(out, markNotAvailable+" = "+or(b.p.Labels.NotAvailable, "not available"))
+		out = append(out, markNotAvailable+" = "+b.p.Labels.NotAvailable)
 	}
 	if m.notApplicable {
 		out = append(out, markNotApplicable+" = "+b.w.NotApplicable)

@@ -25,7 +25,7 @@ func (b *builder) writeGrid(pt *part) error {
 	b.used.add(used)
 
 	row := 1
-	s.str(1, row, oneLine(or(l.Table, "Table"))+" "+strconv.Itoa(g.Number)+": "+oneLine(g.Title), styleKey{size: sizeTitle, bold: true})
+	s.str(1, row, oneLine(report.NumberedTitle(l.Table, g.Number, g.Title)), styleKey{size: sizeTitle, bold: true})
 	row++
 	s.str(1, row, b.w.OneTable, styleKey{})
 	for i, src := range g.Sources {
@@ -51,7 +51,7 @@ func (b *builder) writeGrid(pt *part) error {
 		s.str(3, row, ln.applies, tk)
 		s.str(4, row, ln.text, tk)
 	}
-	s.addTable(tableName(b.tblNames, or(l.Table, "Table")+strconv.Itoa(g.Number), g.ID), 1, header, 4, row)
+	s.addTable(tableName(b.tblNames, l.Table+strconv.Itoa(g.Number), g.ID), 1, header, 4, row)
 	s.colWidths(4, func(c int) int { return []int{18, 18, 14, 60}[c-1] }, func(c int) int { return []int{30, 30, 22, 100}[c-1] })
 	return s.finish()
 }
@@ -92,8 +92,8 @@ func (b *builder) gridLines(g *report.Grid) ([]gridLine, marks) {
 				add(r, b.w.Both, e.Both)
 				continue
 			}
-			add(r, or(l.Outward, "Outward"), e.Outward)
-			add(r, or(l.Inward, "Inward"), e.Inward)
+			add(r, l.Outward, e.Outward)
+			add(r, l.Inward, e.Inward)
 		}
 		if len(lines) == n {
 			lines = append(lines, gridLine{r.Heading, r.Subheading, markNotApplicable, markNotApplicable})
@@ -121,7 +121,7 @@ func (b *builder) writeContents() error {
 		return err
 	}
 	l := b.p.Labels
-	s.str(1, 1, oneLine(or(l.Contents, "Contents")), styleKey{size: sizeTitle, bold: true})
+	s.str(1, 1, oneLine(l.Contents), styleKey{size: sizeTitle, bold: true})
 	s.str(1, 2, b.w.OneTable, styleKey{})
 	clear(s.width)
 	row := 3
@@ -148,7 +148,7 @@ func (b *builder) writeContents() error {
 			b.used.notApplicable = true
 		}
 	}
-	add(b.notesName, oneLine(or(l.Notes, "Notes")), "", true)
+	add(b.notesName, oneLine(l.Notes), "", true)
 	for _, pt := range b.parts {
 		if pt.table != nil {
 			add(pt.sheet, b.tableTitle(pt.number, pt.table.Title, ""), pt.table.Period, true)
@@ -162,9 +162,9 @@ func (b *builder) writeContents() error {
 			period = fs.fig.Table.Period
 		}
 		// Excel cannot link to a chart sheet: its name is plain text.
-		add(fs.sheet, oneLine(or(l.Figure, "Figure"))+" "+strconv.Itoa(fs.fig.Number)+": "+oneLine(fs.fig.Title), period, false)
+		add(fs.sheet, oneLine(fs.fig.NumberedTitle(l)), period, false)
 	}
-	s.addTable(tableName(b.tblNames, or(l.Contents, "Contents"), "list"), 1, header, 3, row)
+	s.addTable(tableName(b.tblNames, l.Contents, "list"), 1, header, 3, row)
 	s.colWidths(3, func(c int) int { return []int{12, 40, 10}[c-1] }, func(c int) int { return []int{32, 90, 20}[c-1] })
 	return s.finish()
 }
@@ -177,7 +177,7 @@ func (b *builder) writeNotes() error {
 		return err
 	}
 	l := b.p.Labels
-	s.str(1, 1, oneLine(or(l.Notes, "Notes")), styleKey{size: sizeTitle, bold: true})
+	s.str(1, 1, oneLine(l.Notes), styleKey{size: sizeTitle, bold: true})
 	s.str(1, 2, b.w.OneTable, styleKey{})
 	clear(s.width)
 	row := 3
@@ -200,7 +200,7 @@ func (b *builder) writeNotes() error {
 		s.str(3, row, markNotApplicable, tk)
 		b.used.notApplicable = true
 	}
-	s.addTable(tableName(b.tblNames, or(l.Notes, "Notes"), "list"), 1, header, 3, row)
+	s.addTable(tableName(b.tblNames, l.Notes, "list"), 1, header, 3, row)
 	s.colWidths(3, func(c int) int { return []int{12, 60, 16}[c-1] }, func(c int) int { return []int{14, 100, 40}[c-1] })
 	return s.finish()
 }
@@ -246,7 +246,7 @@ func (b *builder) writeCover() error {
 			src = append(src, p)
 		}
 	}
-	section(or(l.Source, "Source"), strings.Join(src, ", "))
+	section(l.Source, strings.Join(src, ", "))
 	section(b.w.Publisher, m.Publisher)
 	section(b.w.Project, m.Project)
 	if w := oneLine(m.Website); w != "" {

@@ -37,6 +37,11 @@ func Render(w io.Writer, p *report.Profile, opt Options) error {
 	if p == nil {
 		return errors.New("xlsx: nil profile")
 	}
+	// A profile built in code may leave words out; the loader's always
+	// has them. Work on a copy with every word set.
+	withWords := *p
+	withWords.Labels = p.Labels.WithDefaults()
+	p = &withWords
 	b := &builder{
 		f:        excelize.NewFile().SetZipWriter(newZipWriter),
 		p:        p,
@@ -164,8 +169,8 @@ func (b *builder) plan() {
 	l := b.p.Labels
 	cover := sheetName(b.w.Cover, 0, b.sheets)
 	_ = b.f.SetSheetName(b.f.GetSheetName(0), cover)
-	b.contentsName = sheetName(or(l.Contents, "Contents"), 0, b.sheets)
-	b.notesName = sheetName(or(l.Notes, "Notes"), 0, b.sheets)
+	b.contentsName = sheetName(l.Contents, 0, b.sheets)
+	b.notesName = sheetName(l.Notes, 0, b.sheets)
 	for _, t := range b.p.Tables {
 		if t != nil {
 			b.parts = append(b.parts, part{number: t.Number, table: t})
@@ -178,11 +183,11 @@ func (b *builder) plan() {
 	}
 	sort.SliceStable(b.parts, func(i, j int) bool { return b.parts[i].number < b.parts[j].number })
 	for i := range b.parts {
-		b.parts[i].sheet = sheetName(or(l.Table, "Table"), b.parts[i].number, b.sheets)
+		b.parts[i].sheet = sheetName(l.Table, b.parts[i].number, b.sheets)
 	}
 	for _, fg := range b.p.Figures {
 		if fg != nil {
-			b.figures = append(b.figures, figureSheet{fig: fg, sheet: sheetName(or(l.Figure, "Figure"), fg.Number, b.sheets)})
+			b.figures = append(b.figures, figureSheet{fig: fg, sheet: sheetName(l.Figure, fg.Number, b.sheets)})
 		}
 	}
 }

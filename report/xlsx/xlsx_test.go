@@ -325,7 +325,7 @@ func TestTextStaysText(t *testing.T) {
 	t.Run("hostile", func(t *testing.T) {
 		f := open(t, render(t, handmade()))
 		for _, c := range []struct{ sheet, cell, want string }{
-			{"Table_1", "A1", "Table 1: =1+1 stock by region, 2001"},
+			{"Table_1", "A1", "Table 1. =1+1 stock by region, 2001"},
 			{"Notes", "B4", `=HYPERLINK("http://evil","x")`},
 		} {
 			got, _ := f.GetCellValue(c.sheet, c.cell)
