@@ -37,7 +37,8 @@ func mustFor(tb testing.TB, lang string) *Hyphenator {
 }
 
 // TestPoints checks words against the hyphenation TeX gives them with the
-// same patterns, at our minimums of 2 characters before and 3 after.
+// same patterns, at our minimums of 2 characters before and 3 after (see
+// TestTeX for many more).
 func TestPoints(t *testing.T) {
 	tests := []struct{ lang, want string }{
 		{"en", "hy-phen-ation"},
@@ -61,6 +62,7 @@ func TestPoints(t *testing.T) {
 		{"fr-FR", "œso-pha-gienne"},
 		{"es", "mi-gra-cio-nes"},
 		{"it", "del-l'im-mi-gra-zione"},
+		{"it", "na-zio-na-lità"}, // à: an Italian letter the patterns do not mention
 		{"pt-BR", "imi-gra-ção"},
 		{"pl", "mi-gra-cja"},
 		{"ca", "im-mi-gra-ció"},
@@ -73,6 +75,37 @@ func TestPoints(t *testing.T) {
 		t.Run(tt.lang+"/"+word, func(t *testing.T) {
 			if got := hyphenated(t, mustFor(t, tt.lang), word); got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTeX checks words against Knuth's TeX itself, hyphenating with the
+// same patterns and minimums: testdata/tex/<patterns>.txt, made by
+// testdata/tex/texhyph.py, holds real words of each language and words made
+// up from its patterns' letters, as TeX hyphenated them.
+func TestTeX(t *testing.T) {
+	for _, l := range allLanguages {
+		t.Run(l.tag, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", "tex", l.tag+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := &Hyphenator{LeftMin: 2, RightMin: 3, lang: l}
+			l.once.Do(l.load)
+			n := 0
+			for line := range strings.Lines(string(b)) {
+				want := strings.TrimSpace(line)
+				if strings.HasPrefix(want, "#") {
+					continue
+				}
+				n++
+				if got := hyphenated(t, h, strings.ReplaceAll(want, "-", "")); got != want {
+					t.Errorf("got %s, TeX %s", got, want)
+				}
+			}
+			if n < 250 {
+				t.Errorf("%d words, want at least 250", n)
 			}
 		})
 	}

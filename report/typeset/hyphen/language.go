@@ -28,6 +28,12 @@ type language struct {
 	left, right int    // TeX's hyphenmins for typesetting, from the file's header
 	turkish     bool   // dotted and dotless i: İ→i, I→ı
 
+	// letters are letters of the language's own alphabet that no pattern
+	// mentions (Italian writes "città", yet its patterns are ASCII). TeX
+	// takes them as letters that no pattern matches, and so does Points;
+	// any other character the patterns lack stops hyphenation of the word.
+	letters string
+
 	once       sync.Once
 	pats       *patterns
 	exceptions map[string][]int // the .hyp.txt file, keyed by lower-case word
@@ -37,11 +43,11 @@ type language struct {
 var (
 	enUS = &language{tag: "en-us", left: 2, right: 3}
 	enGB = &language{tag: "en-gb", left: 2, right: 3}
-	fr   = &language{tag: "fr", left: 2, right: 2}
-	es   = &language{tag: "es", left: 2, right: 2}
+	fr   = &language{tag: "fr", left: 2, right: 2, letters: "æëùüÿ"}
+	es   = &language{tag: "es", left: 2, right: 2, letters: "ü"}
 	ca   = &language{tag: "ca", left: 2, right: 2}
-	it   = &language{tag: "it", left: 2, right: 2}
-	pt   = &language{tag: "pt", left: 2, right: 3}
+	it   = &language{tag: "it", left: 2, right: 2, letters: "àèéìíîòóùú"}
+	pt   = &language{tag: "pt", left: 2, right: 3, letters: "àü"}
 	pl   = &language{tag: "pl", left: 2, right: 2}
 	tr   = &language{tag: "tr", left: 2, right: 2, turkish: true}
 	el   = &language{tag: "el-monoton", left: 1, right: 1}
@@ -99,6 +105,9 @@ func (l *language) load() {
 	pats, err := parsePatterns(string(text))
 	if err != nil {
 		panic("hyphen: hyph-" + l.tag + ".pat.txt: " + err.Error())
+	}
+	for _, r := range l.letters {
+		pats.teach(r)
 	}
 	l.pats = pats
 	l.exceptions = make(map[string][]int)

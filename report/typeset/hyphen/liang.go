@@ -117,7 +117,14 @@ func (p *patterns) hasPrefix(h uint64) bool {
 // patterns know.
 func (p *patterns) learn(s string) {
 	r, _ := utf8.DecodeRuneInString(s)
+	p.teach(r)
+}
+
+// teach records the non-ASCII letter r as one the patterns know.
+func (p *patterns) teach(r rune) {
 	switch {
+	case r < utf8.RuneSelf:
+		p.ascii[r/64] |= 1 << (r % 64)
 	case r < 0x800:
 		p.latin[(r-0x80)/64] |= 1 << ((r - 0x80) % 64)
 	case !p.knows(r):
