@@ -42,7 +42,7 @@ func (d *doc) contentsEntry(m *mark, st style, indent float64, num string) []*bo
 	const numW = 12.0
 	w := tw - indent - numW - 2
 	st.justify = false
-	lines := d.breakLines(d.words(plain(m.title), st), w, w)
+	lines := d.breakLines(d.words(plain(m.title), st), w, w, false)
 	bs := d.lineBoxes(lines, st, indent, w)
 	if len(bs) == 0 {
 		return nil

@@ -64,7 +64,7 @@ func (d *doc) cover() *page {
 	}
 	if m.Copyright != "" {
 		st := style{face: serif, size: 8, leading: 3.6, color: grey}
-		n := min(len(d.breakLines(d.words(plain(m.Copyright), st), g.tw, g.tw)), 4)
+		n := min(len(d.breakLines(d.words(plain(m.Copyright), st), g.tw, g.tw, false)), 4)
 		d.centered(pg, plain(m.Copyright), st, g.ph-14-float64(n)*st.leading, 4)
 	}
 	return pg
@@ -76,7 +76,7 @@ func (d *doc) cover() *page {
 func (d *doc) centered(pg *page, t report.Text, st style, y float64, maxLines int) float64 {
 	st.center = true
 	st.justify = false
-	ls := d.breakLines(d.words(t, st), d.geo.tw, d.geo.tw)
+	ls := d.breakLines(d.words(t, st), d.geo.tw, d.geo.tw, false)
 	ls = d.capLines(ls, maxLines, st, d.geo.tw)
 	for _, l := range ls {
 		pg.ops = append(pg.ops, d.lineOps(l, st, d.geo.left, y+baseline(st), d.geo.tw)...)

@@ -19,6 +19,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/migprofile/migprofile/report"
+	"github.com/migprofile/migprofile/report/typeset/hyphen"
 )
 
 // Options control the rendering.
@@ -120,6 +121,7 @@ type doc struct {
 	opt    Options
 	pdf    *fpdf.Fpdf
 	fonts  *fontSet
+	hyph   hyphenator // nil: the language has no patterns
 	geo    geometry
 	line   int32
 	notes  map[*report.Footnote]*noteLayout
@@ -156,6 +158,9 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	pdf.SetCompression(true)
 	d := &doc{p: p, opt: opt, pdf: pdf, geo: g, notes: map[*report.Footnote]*noteLayout{}}
 	d.fonts = &fontSet{pdf: pdf}
+	if h := hyphen.For(p.Meta.Language); h != nil {
+		d.hyph = h
+	}
 
 	bands := d.build()
 	body := &engine{d: d, top: g.top, bottom: g.bottom, seen: map[*report.Footnote]bool{}}
@@ -354,7 +359,7 @@ func (d *doc) columnsBand(c *report.Columns) *band {
 	var heads [2]*box
 	for i, lab := range []string{l.Outward, l.Inward} {
 		h := &box{h: 8.5}
-		ls := d.breakLines(d.words(plain(lab), stColHead), cw, cw)
+		ls := d.breakLines(d.words(plain(lab), stColHead), cw, cw, false)
 		if len(ls) > 0 {
 			h.ops = append(h.ops, d.lineOps(ls[0], stColHead, 0, 5, cw)...)
 		}

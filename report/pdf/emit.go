@@ -44,7 +44,7 @@ func (d *doc) finish() {
 func (d *doc) runLine(s string, st style, x, y, w float64, right bool) []op {
 	st.right = right
 	st.justify = false
-	ls := d.breakLines(d.words(plain(d.truncate(s, st, w)), st), 1e9, 1e9)
+	ls := d.breakLines(d.words(plain(d.truncate(s, st, w)), st), 1e9, 1e9, false)
 	if len(ls) == 0 {
 		return nil
 	}

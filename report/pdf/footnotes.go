@@ -25,7 +25,7 @@ func (d *doc) noteLayout(n *report.Footnote) *noteLayout {
 	tw := d.geo.tw
 	w := tw - noteIndent
 	maxLines := int((d.geo.bottom - d.geo.top) / 3 / stNote.leading)
-	lines := d.capLines(d.breakLines(d.words(n.Text, stNote), w, w), maxLines, stNote, w)
+	lines := d.capLines(d.breakLines(d.words(n.Text, stNote), w, w, false), maxLines, stNote, w)
 	bs := d.lineBoxes(lines, stNote, noteIndent, w)
 	num := d.fonts.sanitize(stNote.face, n.ID)
 	if len(bs) == 0 {

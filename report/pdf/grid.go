@@ -234,7 +234,7 @@ func (d *doc) gridHeader(hw, cw float64) *box {
 	hb.ops = append(hb.ops, op{kind: opRect, x: 0, y: 0, w: tw, h: h, color: pale})
 	for i, lab := range []string{l.Outward, l.Inward} {
 		x := hw + float64(i)*cw
-		ls := d.breakLines(d.words(plain(lab), st), cw-2*gridPad, cw-2*gridPad)
+		ls := d.breakLines(d.words(plain(lab), st), cw-2*gridPad, cw-2*gridPad, false)
 		if len(ls) > 0 {
 			hb.ops = append(hb.ops, d.lineOps(ls[0], st, x+gridPad, gridPad+baseline(st), cw-2*gridPad)...)
 		}

@@ -1,8 +1,13 @@
 package pdf
 
 import (
+	"slices"
+	"unicode"
+
 	"strings"
 	"unicode/utf8"
+
+	"github.com/migprofile/migprofile/report/typeset/linebreak"
 
 	"github.com/migprofile/migprofile/report"
 )
@@ -41,13 +46,30 @@ type word struct {
 	w     float64
 	space float64
 	notes []*report.Footnote
+	// brk says how a line may break after this word when it has no space:
+	// the word is then a piece of a longer one (see pieces).
+	brk breakKind
 }
+
+// breakKind is how a line may break inside a word.
+type breakKind uint8
+
+const (
+	// The zero breakKind: only at the word's space.
+	_ breakKind = iota
+	// directBreak: after a hyphen or a slash (UAX #14); nothing is added.
+	directBreak
+	// hyphenBreak: at a hyphenation point; a hyphen is added.
+	hyphenBreak
+)
 
 // textLine is one line of set text: its words and natural width.
 type textLine struct {
 	words []word
 	w     float64
 	last  bool
+	// ragged: the paragraph is set ragged-right, not justified.
+	ragged bool
 }
 
 // naturalWidth is the width of ws set on one line with their own spaces.
@@ -62,62 +84,160 @@ func naturalWidth(ws []word) float64 {
 	return w
 }
 
-// breakLines sets words into lines of at most width mm (the first line
-// may have a different width), choosing the breaks that make the lines'
-// slack most even over the whole paragraph rather than filling each line
-// greedily, so that justified lines keep even spacing. A word wider than
-// a line is cut.
-func breakLines(m metrics, ws []word, first, width float64) []textLine {
-	ws = cutLong(m, ws, min(first, width))
+// breakLines sets words into lines of first mm (the first line) and width
+// mm (the others) with the Knuth–Plass total-fit algorithm
+// (report/typeset/linebreak): the breaks of the whole paragraph are chosen
+// at once, inside words too — at Unicode's break opportunities (after a
+// hyphen or a slash, nothing added) and at hyphenation points (a hyphen
+// added) — so that no space stretches beyond twice its width when any set
+// of breaks allows it. Justified text whose measure is too narrow for that
+// (linebreak.ShouldRag), or that cannot keep within the cap anyway, is set
+// ragged-right instead: its lines say so. Only a piece wider than a line
+// is cut where no rule allows, with a hyphen.
+func breakLines(m metrics, hy hyphenator, ws []word, first, width float64, justify bool) []textLine {
 	if len(ws) == 0 {
 		return nil
 	}
-	return linesAt(ws, evenBreaks(ws, first, width))
+	if naturalWidth(ws) <= first {
+		return linesAt(ws, []int{len(ws)}) // one line: nothing to choose
+	}
+	ps := cutLong(m, pieces(hy, m, ws), min(first, width))
+	ragged := !justify || linebreak.ShouldRag(width, averageChar(m, ps))
+	lines, ok := knuthPlass(m, ps, first, width, ragged)
+	if !ok && !ragged {
+		ragged = true
+		lines, ok = knuthPlass(m, ps, first, width, true)
+	}
+	if !ok {
+		return linesAt(ps, everyPiece(ps))
+	}
+	for i := range lines {
+		lines[i].ragged = ragged
+	}
+	return lines
 }
 
-// evenBreaks returns where each line of ws ends (an index into ws, in
-// increasing order, the last being len(ws)), minimising over the
-// paragraph the sum of 1 + r³ per line but the last, r being the slack
-// per gap between words. A word alone on its line may overflow it.
-func evenBreaks(ws []word, first, width float64) []int {
-	n := len(ws)
-	const inf = 1e300
-	best := make([]float64, n+1)
-	from := make([]int, n+1)
-	for j := 1; j <= n; j++ {
-		best[j] = inf
-		w := 0.0
-		for i := j - 1; i >= 0; i-- {
-			w += ws[i].w
-			if i < j-1 {
-				w += ws[i].space
-			}
-			avail := width
-			if i == 0 {
-				avail = first
-			}
-			if w > avail+1e-6 && i < j-1 {
-				break
-			}
-			cost := 0.0
-			if j < n {
-				gaps := float64(j - 1 - i)
-				r := max(avail-w, 0) / (gaps + 0.5)
-				cost = 1 + r*r*r
-			}
-			if c := best[i] + cost; c < best[j] {
-				best[j], from[j] = c, i
+// knuthPlass breaks pieces into lines, justified (spaces stretch by half
+// their width and shrink by a third) or ragged-right. ok is false when a
+// justified paragraph cannot keep within the stretch cap (a line would be
+// underfull), or the items are invalid.
+func knuthPlass(m metrics, ps []word, first, width float64, ragged bool) ([]textLine, bool) {
+	items, owner := paragraphItems(m, ps, ragged)
+	p := linebreak.DefaultParams()
+	if ragged {
+		p.Ragged = width / 3
+	}
+	ls, err := linebreak.Break(items, []float64{first, width}, p)
+	if err != nil {
+		return nil, false
+	}
+	out := make([]textLine, 0, len(ls))
+	for _, l := range ls {
+		if l.Underfull && !ragged {
+			return nil, false
+		}
+		var line []word
+		for i := l.Start; i < l.End && i < len(items); i++ {
+			if items[i].Kind == linebreak.Box {
+				line = append(line, ps[owner[i]])
 			}
 		}
+		if len(line) == 0 {
+			continue
+		}
+		if l.End < len(items) && items[l.End].Kind == linebreak.Penalty && items[l.End].Width > 0 {
+			line[len(line)-1] = withHyphen(m, line[len(line)-1])
+		}
+		out = append(out, textLine{words: line, w: naturalWidth(line)})
 	}
-	var breaks []int
-	for j := n; j > 0; j = from[j] {
-		breaks = append(breaks, j)
+	if len(out) > 0 {
+		out[len(out)-1].last = true
 	}
-	for i, j := 0, len(breaks)-1; i < j; i, j = i+1, j-1 {
-		breaks[i], breaks[j] = breaks[j], breaks[i]
+	return out, true
+}
+
+// Costs of breaking inside a word, as in TeX: a hyphenation point or an
+// explicit hyphen costs 50 (\hyphenpenalty, \exhyphenpenalty).
+const (
+	hyphenPenalty = 50
+	directPenalty = 50
+)
+
+// paragraphItems turns pieces into Knuth–Plass items; owner[i] is the
+// piece of box item i.
+func paragraphItems(m metrics, ps []word, ragged bool) (items []linebreak.Item, owner []int) {
+	items = make([]linebreak.Item, 0, 2*len(ps)+3)
+	owner = make([]int, 0, cap(items))
+	for i, p := range ps {
+		items = append(items, linebreak.NewBox(p.w))
+		owner = append(owner, i)
+		if i == len(ps)-1 {
+			break
+		}
+		switch {
+		case p.space > 0 && ragged:
+			items = append(items, linebreak.NewGlue(p.space, 0, 0))
+		case p.space > 0:
+			items = append(items, linebreak.NewGlue(p.space, p.space/2, p.space/3))
+		case p.brk == hyphenBreak:
+			items = append(items, linebreak.NewPenalty(hyphenWidth(m, p), hyphenPenalty, true))
+		case p.brk == directBreak:
+			items = append(items, linebreak.NewPenalty(0, directPenalty, false))
+		default:
+			items = append(items, linebreak.NewPenalty(0, linebreak.Infinity, false))
+		}
+		owner = append(owner, -1)
+	}
+	items = linebreak.Finish(items)
+	for len(owner) < len(items) {
+		owner = append(owner, -1)
+	}
+	return items, owner
+}
+
+// everyPiece breaks after every piece: the fallback when the items are
+// refused, which only a NaN width could cause.
+func everyPiece(ps []word) []int {
+	breaks := make([]int, len(ps))
+	for i := range ps {
+		breaks[i] = i + 1
 	}
 	return breaks
+}
+
+// averageChar is the average advance of a lower-case letter in the face
+// and size of the first piece: the unit of linebreak.ShouldRag.
+func averageChar(m metrics, ps []word) float64 {
+	for _, p := range ps {
+		if len(p.frags) > 0 {
+			f := p.frags[0]
+			return m.width(f.face, f.size, "abcdefghijklmnopqrstuvwxyz") / 26
+		}
+	}
+	return 1
+}
+
+// hyphenWidth is the width of the hyphen added when a line breaks after p.
+func hyphenWidth(m metrics, p word) float64 {
+	if len(p.frags) == 0 {
+		return 0
+	}
+	f := p.frags[len(p.frags)-1]
+	return m.width(f.face, f.size, "-")
+}
+
+// withHyphen returns p with a hyphen after its last frag.
+func withHyphen(m metrics, p word) word {
+	if len(p.frags) == 0 {
+		return p
+	}
+	fs := slices.Clone(p.frags)
+	last := &fs[len(fs)-1]
+	hw := m.width(last.face, last.size, "-")
+	last.text += "-"
+	last.w += hw
+	p.frags, p.w = fs, p.w+hw
+	return p
 }
 
 // linesAt cuts ws into lines ending at breaks.
@@ -155,7 +275,7 @@ func cutLong(m metrics, ws []word, width float64) []word {
 				w = head
 				break
 			}
-			head.space = 0
+			head.space, head.brk = 0, cutKind(head, tail)
 			out = append(out, head)
 			w = tail
 		}
@@ -171,7 +291,7 @@ type cutPos struct{ fi, bi int }
 // a slash, hyphen or other URL punctuation. head always holds at least one
 // rune, so the caller progresses.
 func cutWord(m metrics, w word, avail float64) (head, tail word) {
-	cut, ok := cutPoint(m, w, avail)
+	cut, ok := cutPoint(m, w, avail-hyphenWidth(m, w))
 	if !ok {
 		return w, word{}
 	}
@@ -244,17 +364,27 @@ loop:
 }
 
 // spacing is how line l is set in width mm under st: gap is the space
-// added to each gap between words (justified text), off the shift of the
-// line's start (centred or right-aligned text). The last line of a
-// paragraph is not justified, and a line that would need gaps of more
-// than six spaces is left ragged rather than torn apart.
+// added to each space between words (justified text; negative when the
+// line's spaces shrink), off the shift of the line's start (centred or
+// right-aligned text). The last line of a paragraph, and a paragraph set
+// ragged, are not justified.
 func (l textLine) spacing(st style, width float64) (gap, off float64) {
-	switch {
-	case st.justify && !l.last && len(l.words) > 1:
-		gap = (width - l.w) / float64(len(l.words)-1)
-		if gap < 0 || gap > 6*l.words[0].space {
-			gap = 0
+	spaces, shrink := 0, 0.0
+	for _, w := range l.words[:max(len(l.words)-1, 0)] {
+		if w.space > 0 {
+			spaces++
+			shrink = max(shrink, w.space/3)
 		}
+	}
+	justify := st.justify && !l.last && !l.ragged
+	// A line may be a little wider than the measure with its spaces at
+	// their natural width, even the last line of a paragraph: the breaker
+	// counted on them shrinking.
+	if spaces > 0 && (justify || l.w > width) {
+		gap = max((width-l.w)/float64(spaces), -shrink) // never overlap words
+	}
+	switch {
+	case justify || gap < 0:
 	case st.center:
 		off = (width - l.w) / 2
 	case st.right:
@@ -262,3 +392,17 @@ func (l textLine) spacing(st style, width float64) (gap, off float64) {
 	}
 	return gap, off
 }
+
+// cutKind is how a word cut into head and tail breaks: with a hyphen
+// between two letters or digits, as is between anything else (after a
+// slash or a dot of a URL).
+func cutKind(head, tail word) breakKind {
+	a, _ := utf8.DecodeLastRuneInString(wordText(head))
+	b, _ := utf8.DecodeRuneInString(wordText(tail))
+	if isAlnum(a) && isAlnum(b) {
+		return hyphenBreak
+	}
+	return directBreak
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -61,11 +61,11 @@ func TestBreakLines(t *testing.T) {
 		{"Even", "aaa b c dddd eeee fff", 8, 8, []string{"aaa b", "c dddd", "eeee fff"}, false},
 		{"FirstNarrower", "aa bb cc dd", 2, 10, []string{"aa", "bb cc dd"}, false},
 		{"CutAfterSlash", "example.org/path/long", 12, 12, []string{"example.org/path/long"}, true},
-		{"CutLong", "abcdefghij", 4, 4, []string{"abcdefghij"}, true},
+		{"CutLong", "abcdefghij", 4, 4, []string{"abc-def-ghij"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ls := breakLines(monospace{}, monoWords(tt.text), tt.first, tt.width)
+			ls := breakLines(monospace{}, nil, monoWords(tt.text), tt.first, tt.width, true)
 			got := lineTexts(ls)
 			if tt.cut {
 				got = []string{strings.Join(got, "")}
@@ -121,7 +121,70 @@ func TestSpacing(t *testing.T) {
 			}
 		})
 	}
-	if gap, _ := l.spacing(just, 30); gap != 0 {
-		t.Errorf("gap = %v for a line that would need gaps of 11 spaces; want 0 (ragged)", gap)
+	if gap, _ := (textLine{words: l.words, w: l.w, ragged: true}).spacing(just, 30); gap != 0 {
+		t.Errorf("gap = %v in a paragraph set ragged; want 0", gap)
+	}
+	if gap, _ := l.spacing(just, 7.5); gap != -0.25 {
+		t.Errorf("gap = %v for a line 0.5 mm too long with two spaces; want -0.25 (spaces shrink)", gap)
+	}
+	if gap, _ := l.spacing(just, 7); gap != -1.0/3 {
+		t.Errorf("gap = %v for a line 1 mm too long; want -1/3 (spaces shrink by a third at most)", gap)
+	}
+}
+
+// syllables hyphenates words of the monospace tests every two runes from
+// the second to the third-last, like a pattern-based hyphenator would.
+type syllables struct{}
+
+func (syllables) Points(w string) []int {
+	var out []int
+	n := utf8.RuneCountInString(w)
+	i := 0
+	for at := range w {
+		if i >= 2 && i <= n-3 && i%2 == 0 {
+			out = append(out, at)
+		}
+		i++
+	}
+	return out
+}
+
+func TestHyphenation(t *testing.T) {
+	// A 40-rune measure (justified) where "internationalisation" does not
+	// fit at the end of the first line: it is hyphenated rather than
+	// leaving the first line's spaces three times their width.
+	text := "one two six ten aaa bbb ccc ddd internationalisation of the migration statistics of the region"
+	ls := breakLines(monospace{}, syllables{}, monoWords(text), 40, 40, true)
+	got := lineTexts(ls)
+	if !strings.HasSuffix(got[0], "-") {
+		t.Errorf("first line %q does not end in a hyphen", got[0])
+	}
+	for i, l := range ls {
+		gap, _ := l.spacing(style{justify: true}, 40)
+		if gap > 1 {
+			t.Errorf("line %d %q: spaces stretch by %v, over their width", i, got[i], gap)
+		}
+		if set := l.w + gap*float64(strings.Count(got[i], " ")); set > 40+1e-9 {
+			t.Errorf("line %d %q is %v mm wide as set, over 40", i, got[i], set)
+		}
+	}
+	joined := strings.ReplaceAll(strings.Join(got, " "), "- ", "")
+	if joined != text {
+		t.Errorf("lines do not give back the text:\n got %q\nwant %q", joined, text)
+	}
+}
+
+func TestNoWordSplitWithoutHyphen(t *testing.T) {
+	// A word longer than the line, with no hyphenation point: it is cut,
+	// with a hyphen at every cut between two letters.
+	ls := breakLines(monospace{}, nil, monoWords("abcdefghijklmnop"), 6, 6, false)
+	got := lineTexts(ls)
+	for i, l := range got[:len(got)-1] {
+		if !strings.HasSuffix(l, "-") {
+			t.Errorf("line %d %q is cut without a hyphen", i, l)
+		}
+	}
+	if joined := strings.ReplaceAll(strings.Join(got, ""), "-", ""); joined != "abcdefghijklmnop" {
+		t.Errorf("cut pieces give %q", joined)
 	}
 }

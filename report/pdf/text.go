@@ -125,8 +125,8 @@ func (d *doc) words(t report.Text, st style) []word {
 
 // breakLines sets ws into lines with the document's fonts: first is the
 // first line's width, width the others'. See breakLines in linebreak.go.
-func (d *doc) breakLines(ws []word, first, width float64) []textLine {
-	return breakLines(d.fonts, ws, first, width)
+func (d *doc) breakLines(ws []word, first, width float64, justify bool) []textLine {
+	return breakLines(d.fonts, d.hyph, ws, first, width, justify)
 }
 
 // capLines keeps at most n lines, ending the last kept one with an
@@ -169,12 +169,16 @@ func (d *doc) lineOps(l textLine, st style, x, y, width float64) []op {
 		for j, fr := range w.frags {
 			o := op{kind: opText, x: wx, y: y - fr.rise, w: fr.w, h: fr.size * pt, face: fr.face, size: fr.size,
 				color: fr.color, text: fr.text, url: fr.url, line: id, sep: i > 0 && j == 0 && l.words[i-1].space > 0}
-			// In a line set without extra spacing, glue the words of one
-			// style into one text run: fewer operators, same extraction.
-			if n := len(ops); n > 0 && gap == 0 && j == 0 && i > 0 && l.words[i-1].space > 0 {
+			// Glue the pieces of a word (no space between them), and in a
+			// line set without extra spacing the words too, into one text
+			// run of one style: fewer operators, same extraction.
+			if n := len(ops); n > 0 && j == 0 && i > 0 && (gap == 0 || l.words[i-1].space == 0) {
 				p := &ops[n-1]
 				if p.face == fr.face && p.size == fr.size && p.y == o.y && p.url == fr.url && p.color == fr.color {
-					p.text += " " + fr.text
+					if l.words[i-1].space > 0 {
+						p.text += " "
+					}
+					p.text += fr.text
 					p.w = wx + fr.w - p.x
 					wx += fr.w
 					continue
@@ -193,7 +197,7 @@ func (d *doc) lineOps(l textLine, st style, x, y, width float64) []op {
 // keep flags that avoid a lone first or last line.
 func (d *doc) textBoxes(t report.Text, st style, dx, width float64) []*box {
 	ws := d.words(t, st)
-	lines := d.breakLines(ws, width, width-st.hang)
+	lines := d.breakLines(ws, width, width-st.hang, st.justify)
 	return d.lineBoxes(lines, st, dx, width)
 }
 

@@ -7,7 +7,8 @@
 //
 //   - justified lines: lines of a block (paragraph) other than its last
 //     that reach both of its edges, with at least two words;
-//   - loose lines: justified lines whose widest inter-word gap exceeds
+//   - loose lines: justified lines whose widest inter-word gap (not
+//     counting the indent after a list bullet or a note number) exceeds
 //     twice the font's normal space, and their share — the issue's
 //     measure of rivers. The font size is read from the word box height
 //     (Liberation's ascent+descent is 1.11 em) and the normal space is
@@ -147,15 +148,30 @@ func (r *report) block(b block, whole map[string]int) {
 }
 
 // widestGap returns the widest gap between two words of l, and the index
-// of the word before it.
+// of the word before it. The gap after a list bullet or a footnote's
+// number is an indent, not a space, and does not count.
 func widestGap(l line) (float64, int) {
 	gap, at := 0.0, 0
-	for i := 1; i < len(l.Words); i++ {
+	first := 1
+	if isMarker(l.Words[0].Text) {
+		first = 2
+	}
+	for i := first; i < len(l.Words); i++ {
 		if g := l.Words[i].XMin - l.Words[i-1].XMax; g > gap {
 			gap, at = g, i-1
 		}
 	}
 	return gap, at
+}
+
+// isMarker reports whether w is a list bullet or a note number that
+// starts a hanging line: "•", "–", "12", "3.".
+func isMarker(w string) bool {
+	if w == "•" || w == "–" || w == "-" {
+		return true
+	}
+	w = strings.TrimSuffix(w, ".")
+	return w != "" && strings.Trim(w, "0123456789") == ""
 }
 
 // brokenAt records a word broken across lines a and b without a hyphen.
