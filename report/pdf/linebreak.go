@@ -101,12 +101,21 @@ func breakLines(m metrics, hy hyphenator, ws []word, first, width float64, justi
 	if naturalWidth(ws) <= first {
 		return linesAt(ws, []int{len(ws)}) // one line: nothing to choose
 	}
-	ps := cutLong(m, pieces(hy, m, ws), min(first, width))
+	// As TeX does, first try without hyphenation under a stricter cap
+	// (\pretolerance): most paragraphs need no hyphen, and hyphenating
+	// every word costs more than breaking.
+	ps := cutLong(m, pieces(nil, m, ws), min(first, width))
 	ragged := !justify || linebreak.ShouldRag(width, averageChar(m, ps))
-	lines, ok := knuthPlass(m, ps, first, width, ragged)
+	lines, ok := knuthPlass(m, ps, first, width, ragged, preTolerance)
+	if !ok {
+		if hy != nil {
+			ps = cutLong(m, pieces(hy, m, ws), min(first, width))
+		}
+		lines, ok = knuthPlass(m, ps, first, width, ragged, linebreak.DefaultParams())
+	}
 	if !ok && !ragged {
 		ragged = true
-		lines, ok = knuthPlass(m, ps, first, width, true)
+		lines, ok = knuthPlass(m, ps, first, width, true, linebreak.DefaultParams())
 	}
 	if !ok {
 		return linesAt(ps, everyPiece(ps))
@@ -121,9 +130,8 @@ func breakLines(m metrics, hy hyphenator, ws []word, first, width float64, justi
 // their width and shrink by a third) or ragged-right. ok is false when a
 // justified paragraph cannot keep within the stretch cap (a line would be
 // underfull), or the items are invalid.
-func knuthPlass(m metrics, ps []word, first, width float64, ragged bool) ([]textLine, bool) {
+func knuthPlass(m metrics, ps []word, first, width float64, ragged bool, p linebreak.Params) ([]textLine, bool) {
 	items, owner := paragraphItems(m, ps, ragged)
-	p := linebreak.DefaultParams()
 	if ragged {
 		p.Ragged = width / 3
 	}
@@ -133,7 +141,7 @@ func knuthPlass(m metrics, ps []word, first, width float64, ragged bool) ([]text
 	}
 	out := make([]textLine, 0, len(ls))
 	for _, l := range ls {
-		if l.Underfull && !ragged {
+		if l.Underfull && (!ragged || p.LooseTolerance == 0) {
 			return nil, false
 		}
 		var line []word
@@ -155,6 +163,15 @@ func knuthPlass(m metrics, ps []word, first, width float64, ragged bool) ([]text
 	}
 	return out, true
 }
+
+// preTolerance is the first try of every paragraph, without hyphenation:
+// spaces may stretch by half their width at most (ratio 1, TeX's
+// \pretolerance of 100), and no second pass.
+var preTolerance = func() linebreak.Params {
+	p := linebreak.DefaultParams()
+	p.Tolerance, p.LooseTolerance = 1, 0
+	return p
+}()
 
 // Costs of breaking inside a word, as in TeX: a hyphenation point or an
 // explicit hyphen costs 50 (\hyphenpenalty, \exhyphenpenalty).
