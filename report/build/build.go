@@ -45,20 +45,22 @@ const FigureDir = "figures"
 
 // Render renders p in every requested format and returns the files to
 // publish, sorted by name.
-func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File, error) {
+func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File, report.Diagnostics, error) {
 	if err := CheckFormats(opt.Formats); err != nil {
-		return nil, fmt.Errorf("build: %w", err)
+		return nil, nil, fmt.Errorf("build: %w", err)
 	}
 	figureFile := func(f *report.Figure) string { return path.Join(FigureDir, fmt.Sprintf("figure-%d.svg", f.Number)) }
 
 	var (
 		g, _  = errgroup.WithContext(ctx)
 		files = make([][]publish.File, len(opt.Formats))
+		diags = make([]report.Diagnostics, len(opt.Formats))
 	)
 	for i, format := range opt.Formats {
 		g.Go(func() error {
 			var err error
-			files[i], err = renderFormat(p, format, opt, figureFile)
+			warn := func(d report.Diagnostic) { diags[i] = append(diags[i], d) }
+			files[i], err = renderFormat(p, format, opt, figureFile, warn)
 			if err != nil {
 				return fmt.Errorf("build: %s: %s: %w", p.Name, format, err)
 			}
@@ -66,14 +68,16 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := slices.Concat(files...)
 	slices.SortFunc(out, func(a, b publish.File) int { return cmp.Compare(a.Name, b.Name) })
-	return out, nil
+	warnings := slices.Concat(diags...)
+	warnings.Sort()
+	return out, warnings, nil
 }
 
-func renderFormat(p *report.Profile, format string, opt Options, figureFile func(*report.Figure) string) ([]publish.File, error) {
+func renderFormat(p *report.Profile, format string, opt Options, figureFile func(*report.Figure) string, warn func(report.Diagnostic)) ([]publish.File, error) {
 	var buf bytes.Buffer
 	switch format {
 	case "pdf":
@@ -81,6 +85,7 @@ func renderFormat(p *report.Profile, format string, opt Options, figureFile func
 			PageSize: opt.PageSize,
 			Date:     opt.Date,
 			Figures:  charts.PDF{Labels: p.Labels},
+			Warn:     warn,
 		})
 		if err != nil {
 			return nil, err

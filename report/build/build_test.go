@@ -18,7 +18,7 @@ var date = time.Date(2010, 5, 1, 0, 0, 0, 0, time.UTC)
 func TestRender(t *testing.T) {
 	p := reporttest.Mali(t)
 	opt := build.Options{Formats: build.Formats, PageSize: "A4", Date: date}
-	first, err := build.Render(context.Background(), p, opt)
+	first, _, err := build.Render(context.Background(), p, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestRender(t *testing.T) {
 	}
 
 	t.Run("Deterministic", func(t *testing.T) {
-		second, err := build.Render(context.Background(), reporttest.Mali(t), opt)
+		second, _, err := build.Render(context.Background(), reporttest.Mali(t), opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -43,7 +43,7 @@ func TestRender(t *testing.T) {
 		}
 	})
 	t.Run("UnknownFormat", func(t *testing.T) {
-		_, err := build.Render(context.Background(), p, build.Options{Formats: []string{"docx"}})
+		_, _, err := build.Render(context.Background(), p, build.Options{Formats: []string{"docx"}})
 		if err == nil || !strings.Contains(err.Error(), `unknown format "docx"`) {
 			t.Errorf("got %v", err)
 		}
@@ -75,7 +75,7 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil || diags.Err() != nil {
 			b.Fatal(err, diags.Err())
 		}
-		if _, err := build.Render(context.Background(), p, opt); err != nil {
+		if _, _, err := build.Render(context.Background(), p, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -25,7 +25,7 @@ func TestOtherCountry(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
-	files, err := build.Render(context.Background(), p, build.Options{Formats: build.Formats, PageSize: "A4", Date: date})
+	files, _, err := build.Render(context.Background(), p, build.Options{Formats: build.Formats, PageSize: "A4", Date: date})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 
@@ -35,15 +36,25 @@ func Profile(ctx context.Context, data fs.FS, name, version string, opt Options)
 		return Result{}, err
 	}
 	if err := diags.Err(); err != nil {
-		return Result{}, err
+		return Result{Diagnostics: diags}, err
 	}
 	// Resolved once, so that the documents and the manifest's digest
 	// carry the same date.
 	opt.Date = p.Meta.DocumentDate(opt.Date)
-	files, err := Render(ctx, p, opt)
+	files, warnings, err := Render(ctx, p, opt)
+	var de *report.DataError
+	if errors.As(err, &de) {
+		// Setting the text found what the loader could not see (a table
+		// wider than the page): the profile's own errors, positioned.
+		diags = append(diags, de.Diagnostics...)
+		diags.Sort()
+		return Result{Diagnostics: diags}, &report.DataError{Diagnostics: diags.Errors()}
+	}
 	if err != nil {
 		return Result{}, err
 	}
+	diags = append(diags, warnings...)
+	diags.Sort()
 	inputs, err := InputDigest(data, p.Name, opt, opt.Layouts)
 	if err != nil {
 		return Result{}, fmt.Errorf("build: %s: hashing inputs: %w", p.Name, err)

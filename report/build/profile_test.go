@@ -48,7 +48,7 @@ func TestProfile(t *testing.T) {
 		// documents and the manifest's digest alike.
 		opt := opt
 		opt.Date = date
-		files, err := build.Render(context.Background(), reporttest.Mali(t), opt)
+		files, _, err := build.Render(context.Background(), reporttest.Mali(t), opt)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -34,6 +34,11 @@ type Options struct {
 	// reserves their room, so that it never needs to know how a chart is
 	// drawn (package charts provides one: charts.PDF).
 	Figures FigureDrawer
+	// Warn, when set, receives the warnings about the data that only
+	// setting it finds, e.g. a character no font can draw. Errors of that
+	// kind (a table wider than the page) come back from Render as a
+	// *report.DataError.
+	Warn func(report.Diagnostic)
 }
 
 // FigureDrawer draws figures as vector graphics into the document.
@@ -57,6 +62,15 @@ func Render(w io.Writer, p *report.Profile, opt Options) (err error) {
 	d, err := layout(p, opt)
 	if err != nil {
 		return err
+	}
+	d.diags.Sort()
+	if opt.Warn != nil {
+		for _, w := range d.diags.Warnings() {
+			opt.Warn(w)
+		}
+	}
+	if err := d.diags.Err(); err != nil {
+		return err // a *report.DataError: the data cannot be set as written
 	}
 	if err := d.emit(w); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -128,6 +142,14 @@ type doc struct {
 	marks  []*mark
 	pages  []*page
 	ncover int // pages before the body: cover and contents
+	// diags are the problems of the data that only setting it finds: a
+	// table wider than the page (an error), a character no font draws.
+	diags report.Diagnostics
+}
+
+// errorf records an error of the data found while setting it.
+func (d *doc) errorf(pos report.Pos, path, format string, args ...any) {
+	d.diags = append(d.diags, report.Diagnostic{Severity: report.Error, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (d *doc) nextLine() int32 {

@@ -27,7 +27,10 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 	l := d.p.Labels
 	vals := d.cellTexts(t)
 	cols := d.measureTable(t, vals)
-	cols.fit(d.geo.tw)
+	if !cols.fit(d.geo.tw) {
+		d.errorf(t.Pos, "columns", "table %q does not fit the page: its columns need at least %.0f mm, the text is %.0f mm wide; shorten its headings or split it",
+			t.ID, cols.least(), d.geo.tw)
+	}
 	x0, stub, xs, total := cols.x0, cols.stub, cols.xs, cols.total
 
 	var out []*box
@@ -92,6 +95,11 @@ type tableColumns struct {
 	leads  []float64 // each row's label indentation (see rowIndents)
 	stub   float64   // width of the stub: the row labels
 	widths []float64 // width of each data column
+	// stubMin and mins are the narrowest the stub and each data column
+	// may be: the widest number, or the widest piece of a heading that
+	// hyphenation leaves whole. Narrower would cut a word or overprint.
+	stubMin float64
+	mins    []float64
 	x0     float64   // the table's left edge: it is centred
 	total  float64   // the table's width
 	xs     []float64 // left edge of each data column, then the right edge
@@ -99,21 +107,24 @@ type tableColumns struct {
 
 // measureTable sizes t's columns to their content: each data column as
 // wide as its widest number or header word, the stub as wide as its
-// longest label, each with its padding.
+// longest label, each with its padding; and the least each may take.
 func (d *doc) measureTable(t *report.Table, vals [][]string) *tableColumns {
-	tc := &tableColumns{widths: make([]float64, len(t.Columns))}
+	tc := &tableColumns{widths: make([]float64, len(t.Columns)), mins: make([]float64, len(t.Columns))}
 	for j, c := range t.Columns {
 		if c == nil {
 			continue
 		}
-		w := d.longestWord(c.Label, stCellHd)
+		num := 0.0
 		for i, r := range t.Rows {
 			st := rowStyle(r)
-			w = max(w, d.fonts.width(st.face, st.size, vals[i][j]))
+			num = max(num, d.fonts.width(st.face, st.size, vals[i][j]))
 		}
-		tc.widths[j] = max(w+2*cellPad, 14)
+		tc.widths[j] = max(max(num, d.longestWord(c.Label, stCellHd))+2*cellPad, 14)
+		tc.mins[j] = max(num, d.narrowest(c.Label, stCellHd)) + 2*cellPad
 	}
+	d.fitGroups(t, tc)
 	stub := d.longestWord(t.Stub, stCellHd)
+	stubMin := d.narrowest(t.Stub, stCellHd)
 	tc.leads = d.rowIndents(t)
 	for i, r := range t.Rows {
 		st := rowStyle(r)
@@ -122,31 +133,69 @@ func (d *doc) measureTable(t *report.Table, vals [][]string) *tableColumns {
 			w += d.fonts.width(sansItalic, st.size, d.fonts.sanitize(sansItalic, r.Lead+" "))
 		}
 		stub = max(stub, w)
+		stubMin = max(stubMin, tc.leads[i]+d.narrowest(r.Label, st))
 	}
 	tc.stub = stub + 2*cellPad
+	tc.stubMin = stubMin + 2*cellPad
 	return tc
+}
+
+// fitGroups widens the last column under a grouped heading until the
+// heading's widest unbreakable piece fits over its columns.
+func (d *doc) fitGroups(t *report.Table, tc *tableColumns) {
+	for _, sp := range groupSpans(t) {
+		c := t.Columns[sp[0]]
+		if c == nil || c.Group == "" {
+			continue
+		}
+		need := d.narrowest(c.Group, stCellHd) + 2*cellPad
+		have := 0.0
+		for j := sp[0]; j < sp[1]; j++ {
+			have += tc.mins[j]
+		}
+		if last := sp[1] - 1; have < need {
+			tc.mins[last] += need - have
+			tc.widths[last] = max(tc.widths[last], tc.mins[last])
+		}
+	}
+}
+
+// narrowest is the width of the widest piece of s that line breaking
+// cannot break: a word, or a piece of one between hyphenation points
+// with its hyphen.
+func (d *doc) narrowest(s string, st style) float64 {
+	w := 0.0
+	for _, p := range pieces(d.hyph, d.fonts, d.words(plain(s), st)) {
+		pw := p.w
+		if p.brk == hyphenBreak {
+			pw += hyphenWidth(d.fonts, p)
+		}
+		w = max(w, pw)
+	}
+	return w
 }
 
 // fit fits the measured columns into the text width tw. The stub takes at
 // most 0.4 of it unless the data columns leave more; a table too wide has
-// its data columns shrunk in proportion, and a narrow one is widened to
-// 0.72 of tw, each data column by at most 28 mm and the stub taking the
-// rest. The table is then centred.
-func (tc *tableColumns) fit(tw float64) {
+// its columns narrowed towards their least widths, data columns first, in
+// proportion to their room; a narrow one is widened to 0.72 of tw, each
+// data column by at most 28 mm and the stub taking the rest. The table is
+// then centred. fit reports false when even the least widths do not fit.
+func (tc *tableColumns) fit(tw float64) bool {
 	widths := tc.widths
 	data := 0.0
 	for _, w := range widths {
 		data += w
 	}
-	stub := min(tc.stub, max(tw*0.4, tw-data))
+	stub := max(min(tc.stub, max(tw*0.4, tw-data)), tc.stubMin)
 	total := stub + data
+	fits := true
 	if total > tw {
-		// Too wide: shrink the data columns in proportion.
-		k := (tw - stub) / data
-		for j := range widths {
-			widths[j] *= k
+		stub, fits = tc.narrow(tw, stub)
+		total = stub
+		for _, w := range widths {
+			total += w
 		}
-		total = tw
 	}
 	if total < tw*0.72 {
 		// Narrow: give the data columns some air, up to 28 mm each.
@@ -160,12 +209,38 @@ func (tc *tableColumns) fit(tw float64) {
 		total = tw * 0.72
 	}
 	tc.stub, tc.total = stub, total
-	tc.x0 = (tw - total) / 2
+	tc.x0 = max((tw-total)/2, 0)
 	tc.xs = make([]float64, len(widths)+1)
 	tc.xs[0] = tc.x0 + stub
 	for j, w := range widths {
 		tc.xs[j+1] = tc.xs[j] + w
 	}
+	return fits
+}
+
+// narrow takes the excess width of a table out of its data columns'
+// room above their least widths, then out of the stub's; it returns the
+// stub's width and whether the table now fits.
+func (tc *tableColumns) narrow(tw, stub float64) (float64, bool) {
+	excess := stub - tw
+	room := 0.0
+	for j, w := range tc.widths {
+		excess += w
+		room += w - tc.mins[j]
+	}
+	if room > 0 {
+		k := min(excess/room, 1)
+		for j, w := range tc.widths {
+			tc.widths[j] = w - k*(w-tc.mins[j])
+		}
+		excess -= k * room
+	}
+	if excess > 1e-6 {
+		cut := min(excess, stub-tc.stubMin)
+		stub -= cut
+		excess -= cut
+	}
+	return stub, excess <= 1e-6
 }
 
 // captionBoxes sets a table's caption cap at x in width w, anchors the
@@ -376,4 +451,13 @@ func groupSpans(t *report.Table) [][2]int {
 		j = k
 	}
 	return spans
+}
+
+// least is the narrowest the table can be set.
+func (tc *tableColumns) least() float64 {
+	w := tc.stubMin
+	for _, m := range tc.mins {
+		w += m
+	}
+	return w
 }

@@ -50,7 +50,8 @@ func checkParity(t *testing.T, dir string, environ []string) {
 
 // TestValidateMatchesBuild enumerates the data errors a build can raise —
 // every rule of report.Figure.Problems, the calendar check of iso_date,
-// and every refused profile of the testdata/bad corpus — and shows that
+// a table too wide for the page (found only by setting the PDF), and every
+// refused profile of the testdata/bad corpus — and shows that
 // validate raises the same ones, each with file:line:col.
 func TestValidateMatchesBuild(t *testing.T) {
 	figure := "data/mali/figures/households-with-emigrants.yaml"
@@ -69,6 +70,8 @@ func TestValidateMatchesBuild(t *testing.T) {
 		{"UnknownCategory", flows, "categories: [burkina-faso,", "categories: [burkina,", `has no column "burkina"`},
 		{"TransposedSeriesIsARow", flows, "series: [outflows, inflows, balance]", "series: [outflows, inflows, total]", `has no row "total"`},
 		{"NotACalendarDay", "data/mali/profile.yaml", `iso_date: "2010-05"`, "iso_date: 2010-02-30", `"2010-02-30" is not a date of the calendar`},
+		{"TableTooWide", "data/mali/tables/households.yaml", "{id: households_n, group: Households, label: Number}",
+			`{id: households_n, group: Households, label: "` + strings.Repeat("1234567890", 16) + `"}`, `table "households" does not fit the page`},
 		{"NotADate", "data/mali/profile.yaml", `iso_date: "2010-05"`, "iso_date: May 2010", "want YYYY-MM or YYYY-MM-DD"},
 	}
 	for _, tt := range tests {
