@@ -100,9 +100,9 @@ type tableColumns struct {
 	// hyphenation leaves whole. Narrower would cut a word or overprint.
 	stubMin float64
 	mins    []float64
-	x0     float64   // the table's left edge: it is centred
-	total  float64   // the table's width
-	xs     []float64 // left edge of each data column, then the right edge
+	x0      float64   // the table's left edge: it is centred
+	total   float64   // the table's width
+	xs      []float64 // left edge of each data column, then the right edge
 }
 
 // measureTable sizes t's columns to their content: each data column as
