@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/migprofile/migprofile/report"
@@ -77,7 +78,7 @@ func (d *doc) centered(pg *page, t report.Text, st style, y float64, maxLines in
 	st.center = true
 	st.justify = false
 	ls := d.breakLines(d.words(t, st), d.geo.tw, d.geo.tw, false)
-	ls = d.capLines(ls, maxLines, st, d.geo.tw)
+	ls = d.capLines(ls, maxLines, st, d.geo.tw, d.p.Meta.Pos, "", fmt.Sprintf("the cover line %q", brief(t.Plain())))
 	for _, l := range ls {
 		pg.ops = append(pg.ops, d.lineOps(l, st, d.geo.left, y+baseline(st), d.geo.tw)...)
 		y += st.leading

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -64,6 +65,7 @@ func Render(w io.Writer, p *report.Profile, opt Options) (err error) {
 		return err
 	}
 	d.diags.Sort()
+	d.diags = slices.Compact(d.diags)
 	if opt.Warn != nil {
 		for _, w := range d.diags.Warnings() {
 			opt.Warn(w)
@@ -145,6 +147,11 @@ type doc struct {
 	// diags are the problems of the data that only setting it finds: a
 	// table wider than the page (an error), a character no font draws.
 	diags report.Diagnostics
+}
+
+// warnf records a warning about the data found while setting it.
+func (d *doc) warnf(pos report.Pos, path, format string, args ...any) {
+	d.diags = append(d.diags, report.Diagnostic{Severity: report.Warning, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
 }
 
 // errorf records an error of the data found while setting it.

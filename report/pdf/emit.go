@@ -44,7 +44,11 @@ func (d *doc) finish() {
 func (d *doc) runLine(s string, st style, x, y, w float64, right bool) []op {
 	st.right = right
 	st.justify = false
-	ls := d.breakLines(d.words(plain(d.truncate(s, st, w)), st), 1e9, 1e9, false)
+	short := d.truncate(s, st, w)
+	if short != d.fonts.sanitize(st.face, s) {
+		d.warnf(d.p.Meta.Pos, "", "the running header shortens %q to fit one line", brief(s))
+	}
+	ls := d.breakLines(d.words(plain(short), st), 1e9, 1e9, false)
 	if len(ls) == 0 {
 		return nil
 	}

@@ -1,6 +1,10 @@
 package pdf
 
-import "github.com/migprofile/migprofile/report"
+import (
+	"fmt"
+
+	"github.com/migprofile/migprofile/report"
+)
 
 // Footnotes are printed at the foot of the page that first cites them.
 // The engine reserves their height as it places the citing lines; finish
@@ -25,7 +29,7 @@ func (d *doc) noteLayout(n *report.Footnote) *noteLayout {
 	tw := d.geo.tw
 	w := tw - noteIndent
 	maxLines := int((d.geo.bottom - d.geo.top) / 3 / stNote.leading)
-	lines := d.capLines(d.breakLines(d.words(n.Text, stNote), w, w, false), maxLines, stNote, w)
+	lines := d.capLines(d.breakLines(d.words(n.Text, stNote), w, w, false), maxLines, stNote, w, n.Pos, n.ID, fmt.Sprintf("footnote %s (a third of a page at most)", n.ID))
 	bs := d.lineBoxes(lines, stNote, noteIndent, w)
 	num := d.fonts.sanitize(stNote.face, n.ID)
 	if len(bs) == 0 {

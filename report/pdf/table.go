@@ -331,7 +331,7 @@ func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box 
 			w := xs[k] - xs[j] - 2*cellPad
 			gst := st
 			gst.center = true
-			lines := d.capLines(d.breakLines(d.words(plain(c.Group), gst), w, w, false), maxCellLines, gst, w)
+			lines := d.capLines(d.breakLines(d.words(plain(c.Group), gst), w, w, false), maxCellLines, gst, w, c.Pos, "group", fmt.Sprintf("the heading %q of table %q", brief(c.Group), t.ID))
 			for li, ln := range lines {
 				groupOps = append(groupOps, d.lineOps(ln, gst, xs[j]+cellPad, y+float64(li)*st.leading+baseline(st), w)...)
 			}
@@ -353,7 +353,7 @@ func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box 
 	var cells []cellLines
 	sst := st
 	cells = append(cells, cellLines{x: x0 + cellPad, w: stub - 2*cellPad, st: sst})
-	cells[0].lines = d.capLines(d.breakLines(d.words(plain(t.Stub), sst), cells[0].w, cells[0].w, false), maxCellLines, sst, cells[0].w)
+	cells[0].lines = d.capLines(d.breakLines(d.words(plain(t.Stub), sst), cells[0].w, cells[0].w, false), maxCellLines, sst, cells[0].w, t.Pos, "stub", fmt.Sprintf("the stub heading of table %q", t.ID))
 	for j, c := range t.Columns {
 		if c == nil {
 			continue
@@ -362,7 +362,7 @@ func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box 
 		cst.right = true
 		w := xs[j+1] - xs[j] - 2*cellPad
 		cells = append(cells, cellLines{x: xs[j] + cellPad, w: w, st: cst,
-			lines: d.capLines(d.breakLines(d.words(plain(c.Label), cst), w, w, false), maxCellLines, cst, w)})
+			lines: d.capLines(d.breakLines(d.words(plain(c.Label), cst), w, w, false), maxCellLines, cst, w, c.Pos, "label", fmt.Sprintf("the heading %q of table %q", brief(c.Label), t.ID))})
 	}
 	n := 0
 	for _, c := range cells {
@@ -397,7 +397,7 @@ func (d *doc) tableRow(t *report.Table, i int, r *report.Row, vals []string, ind
 		ws = append(ws, d.words(plain(r.Lead), lst)...)
 	}
 	ws = append(ws, d.words(plain(r.Label), st)...)
-	lines := d.capLines(d.breakLines(ws, lw, lw, false), maxCellLines, st, lw)
+	lines := d.capLines(d.breakLines(ws, lw, lw, false), maxCellLines, st, lw, r.Pos, "label", fmt.Sprintf("the label of row %q of table %q", r.ID, t.ID))
 	if len(lines) == 0 {
 		lines = []textLine{{last: true}}
 	}

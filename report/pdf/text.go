@@ -129,13 +129,17 @@ func (d *doc) breakLines(ws []word, first, width float64, justify bool) []textLi
 	return breakLines(d.fonts, d.hyph, ws, first, width, justify)
 }
 
-// capLines keeps at most n lines, ending the last kept one with an
-// ellipsis when lines were dropped: for boxes that cannot break (a table
-// row, a footnote), so that absurdly long text cannot overflow a page.
-func (d *doc) capLines(ls []textLine, n int, st style, width float64) []textLine {
+// capLines keeps at most n lines of a box that cannot break (a table
+// cell, a footnote, a line of the cover), so that absurdly long text
+// cannot overflow a page. Dropping text is never silent: it is an error
+// of the data at pos (field path) that names what was too long, and the
+// last kept line ends with an ellipsis so that the layout can go on and
+// report every such error at once.
+func (d *doc) capLines(ls []textLine, n int, st style, width float64, pos report.Pos, path, what string) []textLine {
 	if len(ls) <= n || n < 1 {
 		return ls
 	}
+	d.errorf(pos, path, "%s is too long to print: it takes %d lines where at most %d fit; shorten it", what, len(ls), n)
 	ls = ls[:n]
 	var b strings.Builder
 	for _, w := range ls[n-1].words {
@@ -234,4 +238,14 @@ func keepLines(bs []*box) {
 // baseline is the distance from a line box's top to its baseline.
 func baseline(st style) float64 {
 	return st.leading/2 + st.size*pt*0.33
+}
+
+// brief is s on one line, cut after 40 characters: enough of an author's
+// text for a message to say which it is.
+func brief(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
