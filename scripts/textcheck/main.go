@@ -1,7 +1,7 @@
 // Command textcheck measures how well a PDF's text is set, from what a
 // reader's tools see: the word boxes of `pdftotext -bbox-layout`.
 //
-//	go run ./scripts/textcheck out/mali/mali.pdf [more.pdf …]
+//	go run ./scripts/textcheck [-v] [-words out/mali/mali.md] out/mali/mali.pdf [more.pdf …]
 //
 // It prints, per file:
 //
@@ -16,9 +16,12 @@
 //     lines are judged slightly more strictly);
 //   - words broken without a hyphen: a line that ends in a letter and a
 //     next line, in the same block, that starts with a lower-case letter,
-//     where the two pieces joined make a word the document prints whole
-//     elsewhere, or the second piece is one or two letters that the
-//     document never prints as a word of its own.
+//     where the two pieces joined make a known word or a part of one (a
+//     word cut on three lines), or the second piece
+//     is one or two letters that is no known word. The known words are
+//     those the PDF prints whole, or, better, with -words FILE, those of
+//     the same text set another way (the Markdown of the same build),
+//     which holds every word whole.
 //
 // With -v it lists every loose line and every broken word. The exit status
 // is 0 whatever the figures: this measures, the tests judge.
@@ -77,6 +80,7 @@ type report struct {
 
 func main() {
 	verbose := flag.Bool("v", false, "list every loose line and broken word")
+	wordsFile := flag.String("words", "", "a text file (e.g. the Markdown of the same build) whose words are the known words")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: textcheck [-v] file.pdf …")
@@ -96,7 +100,16 @@ func main() {
 			fmt.Fprintf(os.Stderr, "textcheck: %s: %v\n", path, err)
 			os.Exit(1)
 		}
-		r := measure(d)
+		known := wordSet(d)
+		if *wordsFile != "" {
+			data, err := os.ReadFile(*wordsFile)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "textcheck: %v\n", err)
+				os.Exit(1)
+			}
+			known = textWords(string(data))
+		}
+		r := measure(d, known)
 		share := 0.0
 		if r.justified > 0 {
 			share = 100 * float64(r.loose) / float64(r.justified)
@@ -114,9 +127,8 @@ func main() {
 	}
 }
 
-func measure(d doc) report {
+func measure(d doc, whole map[string]int) report {
 	var r report
-	whole := wordSet(d)
 	for pi, p := range d.Pages {
 		for _, f := range p.Flows {
 			for _, b := range f.Blocks {
@@ -185,9 +197,9 @@ func (r *report) brokenAt(a, b line, whole map[string]int) {
 	if !unicode.IsLetter(last) || !unicode.IsLower(first) {
 		return
 	}
-	joined := strings.ToLower(trimPunct(head) + trimPunct(tail))
-	short := utf8.RuneCountInString(trimPunct(tail)) <= 2 && whole[strings.ToLower(trimPunct(tail))] == 0
-	if whole[joined] > 0 || short {
+	h, t := strings.ToLower(trimPunct(head)), strings.ToLower(trimPunct(tail))
+	short := utf8.RuneCountInString(t) <= 2 && whole[t] == 0
+	if whole[h+t] > 0 || short || insideWord(h+t, whole) {
 		r.brokeWord = append(r.brokeWord, fmt.Sprintf("p%d: %q + %q", r.page, head, tail))
 	}
 }
@@ -205,6 +217,29 @@ func wordSet(d doc) map[string]int {
 				}
 			}
 		}
+	}
+	return set
+}
+
+// insideWord reports whether s is part of a longer known word: a word
+// cut on several lines shows its pieces two by two.
+func insideWord(s string, known map[string]int) bool {
+	if utf8.RuneCountInString(s) < 10 {
+		return false
+	}
+	for w := range known {
+		if len(w) > len(s) && strings.Contains(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// textWords counts the words of a text, lower-cased.
+func textWords(s string) map[string]int {
+	set := map[string]int{}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		set[strings.ToLower(w)]++
 	}
 	return set
 }
