@@ -107,3 +107,34 @@ func checkLogical(line string, segs []Segment) error {
 	}
 	return nil
 }
+
+func TestPieces(t *testing.T) {
+	tests := []struct {
+		name   string
+		visual string
+		rtl    bool
+		want   []Piece
+	}{
+		{"left-to-right text is one piece", "Law no. 02", false, []Piece{{Text: "Law no. 02"}}},
+		{"each form stands for its letter; a space for itself", "\uFE8E\uFEA3 ", true, []Piece{
+			{Text: "\uFE8E", Actual: "ا"}, {Text: "\uFEA3", Actual: "ح"}, {Text: " "},
+		}},
+		{"lam-alef: an invisible alef at the ligature's left edge, then the lam", "\uFEFC", true, []Piece{
+			{Text: "\u200B", Actual: "ا"}, {Text: "\uFEFC", Actual: "ل"},
+		}},
+		{"lam-alef with hamza below", "\uFEF9", true, []Piece{
+			{Text: "\u200B", Actual: "إ"}, {Text: "\uFEF9", Actual: "ل"},
+		}},
+		{"Hebrew letters stand for themselves", "םולש", true, []Piece{
+			{Text: "ם"}, {Text: "ו"}, {Text: "ל"}, {Text: "ש"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Pieces(tt.visual, tt.rtl)
+			if fmt.Sprintf("%+q", got) != fmt.Sprintf("%+q", tt.want) {
+				t.Errorf("Pieces(%+q, %v) = %+q, want %+q", tt.visual, tt.rtl, got, tt.want)
+			}
+		})
+	}
+}
