@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode"
+
+	"github.com/migprofile/migprofile/report/typeset/script"
 )
 
 // finish adds to every page but the cover its running header, its
@@ -187,7 +189,13 @@ func (d *doc) draw(s *state, o op, links map[*mark]int) error {
 			pdf.SetTextColor(int(o.color.r), int(o.color.g), int(o.color.b))
 			s.text, s.textOK = o.color, true
 		}
+		if o.actual != "" {
+			pdf.RawWriteStr(script.BeginActualText(o.actual))
+		}
 		pdf.Text(o.x, o.y, o.text)
+		if o.actual != "" {
+			pdf.RawWriteStr(script.EndActualText)
+		}
 		if o.url != "" {
 			h := o.size * pt
 			pdf.LinkString(o.x, o.y-h*0.8, o.w, h*1.1, metaText(o.url))

@@ -29,7 +29,11 @@ type op struct {
 	size  float64
 	color rgb
 	text  string
-	url   string
+	// actual is the logical text that text stands for (an Arabic
+	// presentation form stands for its letter), written as /ActualText so
+	// that copying gives it back; "" when text is itself.
+	actual string
+	url    string
 	// line groups the text runs of one logical line; sep tells that a
 	// space precedes the run in it.
 	line  int32

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"github.com/migprofile/migprofile/layouts"
+	"github.com/migprofile/migprofile/report/typeset/script"
 )
 
 // Font metrics: which faces the document uses, loading them into the PDF,
@@ -33,8 +34,17 @@ const (
 	sansBold
 	sansItalic
 	sansBoldItalic
+	// The fallback faces (layouts.Fallback) draw what the faces above
+	// cannot, Arabic above all; a face falls back to the one of its style.
+	fallback
+	fallbackBold
+	fallbackItalic
+	fallbackBoldItalic
 	numFaces
 )
+
+// fallbackOf is the fallback face of f's style.
+func (f face) fallbackOf() face { return fallback | f&3 }
 
 // bold returns the bold face of f's family, keeping italics.
 func (f face) bold() face { return f | 1 }
@@ -59,7 +69,10 @@ type fontSet struct {
 // faceBytes returns the family name, fpdf style and TrueType bytes of f.
 func faceBytes(f face) (family string, style string, ttf []byte) {
 	fam := layouts.Serif
-	if f >= sans {
+	switch {
+	case f >= fallback:
+		fam = layouts.Fallback
+	case f >= sans:
 		fam = layouts.Sans
 	}
 	switch f % 4 {
@@ -133,8 +146,23 @@ func (fs *fontSet) measureRune(f face, r rune) float64 {
 	return w
 }
 
-// width returns the width in mm of s, already sanitized for f, at size pt.
+// width returns the width in mm of s, already sanitized for f, at size
+// pt, as it is drawn: Arabic shaped into its joined forms, and what f
+// cannot draw in its fallback face, run by run (see scriptRuns).
 func (fs *fontSet) width(f face, size float64, s string) float64 {
+	if fs.plain(f, s) {
+		return fs.rawWidth(f, size, s)
+	}
+	var w float64
+	for _, r := range fs.scriptRuns(f, script.ShapeArabic(s)) {
+		w += fs.rawWidth(r.face, size, r.text)
+	}
+	return w
+}
+
+// rawWidth is the width in mm of s in face f at size pt, rune by rune,
+// with no shaping and no fallback.
+func (fs *fontSet) rawWidth(f face, size float64, s string) float64 {
 	var w float64
 	for _, r := range s {
 		if rw := fs.runeWidth(f, r); rw > 0 {
@@ -144,13 +172,57 @@ func (fs *fontSet) width(f face, size float64, s string) float64 {
 	return w * size
 }
 
+// plain reports whether s is drawn as it is in face f: no Arabic to
+// shape, nothing for the fallback face. The common case costs one
+// cached lookup per rune.
+func (fs *fontSet) plain(f face, s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 && !(r >= 0x2000 && r <= 0x206F) || fs.runeWidth(f, r) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// faceRun is a stretch of text to draw in one face.
+type faceRun struct {
+	face face
+	text string
+}
+
+// scriptRuns splits text, already shaped, into runs of face f and of its
+// fallback face, keeping spaces and punctuation with the letters around
+// them (script.Runs). What neither face draws stays in f: the document
+// has replaced it (sanitize) and validate has warned about it.
+func (fs *fontSet) scriptRuns(f face, text string) []faceRun {
+	faces := [2]face{f, f.fallbackOf()}
+	covers := []script.Covers{
+		func(r rune) bool { return fs.runeWidth(faces[0], r) >= 0 },
+		func(r rune) bool { return fs.runeWidth(faces[1], r) >= 0 },
+	}
+	runs := script.Runs(text, covers)
+	out := make([]faceRun, len(runs))
+	for i, r := range runs {
+		out[i] = faceRun{face: f, text: r.Text}
+		if r.Font == 1 {
+			out[i].face = faces[1]
+		}
+	}
+	return out
+}
+
+// covered reports whether f or its fallback face can draw r.
+func (fs *fontSet) covered(f face, r rune) bool {
+	return fs.runeWidth(f, r) > 0 || fs.runeWidth(f.fallbackOf(), r) > 0
+}
+
 // sanitize returns s with what face f cannot draw replaced: line breaks
 // and tabs become spaces, control and format characters are dropped, and
 // a rune outside the font becomes U+FFFD (or "?" if the font lacks it).
 func (fs *fontSet) sanitize(f face, s string) string {
 	clean := true
 	for _, r := range s {
-		if r < ' ' || r == utf8.RuneError || fs.runeWidth(f, r) < 0 {
+		if r < ' ' || r == utf8.RuneError || !fs.covered(f, r) && !isJoiner(r) {
 			clean = false
 			break
 		}
@@ -163,8 +235,10 @@ func (fs *fontSet) sanitize(f face, s string) string {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
 			b.WriteByte(' ')
+		case isJoiner(r):
+			b.WriteRune(r) // steers Arabic joining; never drawn
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-		case fs.runeWidth(f, r) > 0:
+		case fs.covered(f, r):
 			b.WriteRune(r)
 		case fs.runeWidth(f, '\uFFFD') > 0:
 			b.WriteRune('\uFFFD')
@@ -174,3 +248,7 @@ func (fs *fontSet) sanitize(f face, s string) string {
 	}
 	return b.String()
 }
+
+// isJoiner reports the zero-width joiner and non-joiner, which decide how
+// Arabic letters join and are removed before drawing.
+func isJoiner(r rune) bool { return r == '\u200C' || r == '\u200D' }

@@ -158,6 +158,9 @@ func (d *doc) capLines(ls []textLine, n int, st style, width float64, pos report
 // lineOps places one line at x (left edge of the available width) with
 // its baseline at y, and returns its ops.
 func (d *doc) lineOps(l textLine, st style, x, y, width float64) []op {
+	if d.needsScript(l) {
+		return d.scriptLineOps(l, st, x, y, width)
+	}
 	id := d.nextLine()
 	gap, off := l.spacing(st, width)
 	ops := make([]op, 0, len(l.words))
