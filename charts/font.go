@@ -11,6 +11,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/migprofile/migprofile/layouts"
+	"github.com/migprofile/migprofile/report/typeset/script"
 )
 
 // dpi is the resolution the drawing is laid out at: a pixel of the
@@ -59,18 +60,89 @@ func (m *measurer) face(f *truetype.Font, size float64) font.Face {
 	return fc
 }
 
-// width returns the width of s in pixels, rounded up.
+// width returns the width of s in pixels, rounded up, as it is drawn:
+// Arabic shaped into its joined forms, and what f cannot draw in its
+// fallback face (see textRuns).
 func (m *measurer) width(f *truetype.Font, size float64, s string) int {
-	fc := m.face(f, size)
 	var w fixed.Int26_6
-	for _, r := range s {
-		a, ok := fc.GlyphAdvance(r)
-		if !ok {
-			a, _ = fc.GlyphAdvance('?')
+	for _, run := range textRuns(f, s) {
+		fc := m.face(run.font, size)
+		for _, r := range run.text {
+			a, ok := fc.GlyphAdvance(r)
+			if !ok {
+				a, _ = fc.GlyphAdvance('?')
+			}
+			w += a
 		}
-		w += a
 	}
 	return w.Ceil()
+}
+
+// fallbackFonts are DejaVu Sans and Sans Bold (layouts.Fallback), for the
+// text the Liberation fonts cannot draw, Arabic above all: parsed only
+// when a figure needs them.
+var fallbackFonts = sync.OnceValues(func() (fonts, error) {
+	r, err := truetype.Parse(layouts.Fallback.Regular)
+	if err != nil {
+		return fonts{}, err
+	}
+	b, err := truetype.Parse(layouts.Fallback.Bold)
+	if err != nil {
+		return fonts{}, err
+	}
+	return fonts{regular: r, bold: b}, nil
+})
+
+// fallbackOf returns the fallback font of f's weight, or nil.
+func fallbackOf(f *truetype.Font) *truetype.Font {
+	fb, err := fallbackFonts()
+	if err != nil {
+		return nil
+	}
+	if fs, err := loadFonts(); err == nil && f == fs.bold {
+		return fb.bold
+	}
+	return fb.regular
+}
+
+// textRun is a stretch of text to draw in one font.
+type textRun struct {
+	font *truetype.Font
+	text string
+}
+
+// textRuns returns s as it is drawn: in f alone when f draws all of it
+// and it holds no Arabic, else shaped (script.ShapeArabic) and split into
+// runs of f and of its fallback (script.Runs), in logical order.
+func textRuns(f *truetype.Font, s string) []textRun {
+	if simple(f, s) {
+		return []textRun{{f, s}}
+	}
+	fb := fallbackOf(f)
+	covers := []script.Covers{func(r rune) bool { return f.Index(r) != 0 }}
+	if fb != nil {
+		covers = append(covers, func(r rune) bool { return fb.Index(r) != 0 })
+	}
+	var out []textRun
+	for _, run := range script.Runs(script.ShapeArabic(s), covers) {
+		font := f
+		if run.Font == 1 {
+			font = fb
+		}
+		out = append(out, textRun{font, run.Text})
+	}
+	return out
+}
+
+// simple reports whether f draws s as it is: no right-to-left or Arabic
+// text, every rune in f.
+func simple(f *truetype.Font, s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 && !(r >= 0x2000 && r <= 0x206F) || f.Index(r) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // px converts a font size in points to pixels.
@@ -92,12 +164,18 @@ func clean(f *truetype.Font, s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		if f.Index(r) == 0 {
+		if f.Index(r) == 0 && !inFallback(f, r) {
 			r = '?'
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// inFallback reports whether the fallback of f draws r.
+func inFallback(f *truetype.Font, r rune) bool {
+	fb := fallbackOf(f)
+	return fb != nil && fb.Index(r) != 0
 }
 
 // wrap breaks s into lines no wider than w pixels, at spaces; a word wider

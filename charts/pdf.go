@@ -12,6 +12,7 @@ import (
 
 	"github.com/migprofile/migprofile/layouts"
 	"github.com/migprofile/migprofile/report"
+	"github.com/migprofile/migprofile/report/typeset/script"
 )
 
 // PDF draws figures into a PDF document for package report/pdf (it
@@ -253,11 +254,58 @@ func (r *pdfRenderer) Text(body string, x, y int) {
 		// fpdf rotates counter-clockwise in degrees; go-chart clockwise in
 		// radians.
 		r.pdf.TransformRotate(-*r.rotation*180/math.Pi, r.x(x), r.y(y))
-		r.pdf.Text(r.x(x), r.y(y), body)
+		r.drawText(body, r.x(x), r.y(y), size)
 		r.pdf.TransformEnd()
 		return
 	}
-	r.pdf.Text(r.x(x), r.y(y), body)
+	r.drawText(body, r.x(x), r.y(y), size)
+}
+
+// drawText draws body from (x, y), in document units. Text in one font
+// with no right-to-left script is one string; other text goes through
+// package script as the document's own lines do: in visual order, Arabic
+// shaped, what Liberation lacks in DejaVu Sans (registered on first use),
+// each presentation form with its letter as /ActualText.
+func (r *pdfRenderer) drawText(body string, x, y, size float64) {
+	if simple(r.font, body) {
+		r.pdf.Text(x, y, body)
+		return
+	}
+	fb := fallbackOf(r.font)
+	covers := []script.Covers{func(c rune) bool { return r.font.Index(c) != 0 }}
+	if fb != nil {
+		covers = append(covers, func(c rune) bool { return fb.Index(c) != 0 })
+	}
+	for _, seg := range script.Visual(body, false) {
+		for _, run := range script.Runs(seg.Visual, covers) {
+			r.useFont(run.Font == 1, size)
+			for _, p := range script.Pieces(run.Text, seg.RTL) {
+				if p.Actual != "" {
+					r.pdf.RawWriteStr(script.BeginActualText(p.Actual))
+				}
+				r.pdf.Text(x, y, p.Text)
+				if p.Actual != "" {
+					r.pdf.RawWriteStr(script.EndActualText)
+				}
+				x += r.pdf.GetStringWidth(p.Text)
+			}
+		}
+	}
+}
+
+// useFont selects the sans-serif family, or the fallback family, in the
+// drawing's weight; the fallback is added to the document on first use.
+func (r *pdfRenderer) useFont(fallback bool, size float64) {
+	if !fallback {
+		r.pdf.SetFont(layouts.Sans.Name, r.style(), size)
+		return
+	}
+	ttf := layouts.Fallback.Regular
+	if r.style() == "B" {
+		ttf = layouts.Fallback.Bold
+	}
+	r.pdf.AddUTF8FontFromBytes(layouts.Fallback.Name, r.style(), ttf)
+	r.pdf.SetFont(layouts.Fallback.Name, r.style(), size)
 }
 
 func (r *pdfRenderer) MeasureText(body string) chart.Box {
