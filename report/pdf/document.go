@@ -191,6 +191,7 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 		d.hyph = h
 	}
 
+	d.checkCoverage()
 	bands := d.build()
 	body := &engine{d: d, top: g.top, bottom: g.bottom, seen: map[*report.Footnote]bool{}}
 	body.newPage()

@@ -93,13 +93,22 @@ func (fs *fontSet) use(f face, size float64) {
 	if !fs.loaded[f] {
 		fs.loaded[f] = true
 		fs.pdf.AddUTF8FontFromBytes(family, style, ttf)
+	}
+	fs.pdf.SetFont(family, style, size)
+}
+
+// sfntOf parses face f to read its character map, without adding it to
+// the PDF: asking whether a face has a glyph must not embed the face.
+func (fs *fontSet) sfntOf(f face) *sfnt.Font {
+	if fs.sf[f] == nil {
+		_, _, ttf := faceBytes(f)
 		sf, err := sfnt.Parse(ttf)
 		if err != nil && fs.err == nil {
 			fs.err = err
 		}
 		fs.sf[f] = sf
 	}
-	fs.pdf.SetFont(family, style, size)
+	return fs.sf[f]
 }
 
 // runeWidth returns the advance of r in face f, in mm per point of size,
@@ -128,8 +137,7 @@ func (fs *fontSet) runeWidth(f face, r rune) float64 {
 
 // measureRune measures r in face f, uncached: see runeWidth.
 func (fs *fontSet) measureRune(f face, r rune) float64 {
-	fs.use(f, 10)
-	sf := fs.sf[f]
+	sf := fs.sfntOf(f)
 	if sf == nil || r > 0xFFFF || r < 0 {
 		return -1
 	}
@@ -137,6 +145,7 @@ func (fs *fontSet) measureRune(f face, r rune) float64 {
 	if err != nil || gi == 0 {
 		return -1
 	}
+	fs.use(f, 10)
 	w := fs.pdf.GetStringWidth(string(r)) / 10
 	if w <= 0 {
 		// A glyph of no advance (e.g. a combining mark): keep it, but

@@ -1,0 +1,53 @@
+package pdf
+
+import (
+	"fmt"
+
+	"github.com/migprofile/migprofile/report"
+	"github.com/migprofile/migprofile/report/typeset/script"
+)
+
+// checkCoverage warns about every character of the profile's text that no
+// font of the PDF can draw (neither Liberation nor the DejaVu fallback: an
+// emoji, a CJK ideograph), naming where it was written and its code point.
+// The PDF prints U+FFFD in its place; the Markdown and the workbook keep
+// it. A profile that needs such a script must bring a font for it.
+func (d *doc) checkCoverage() {
+	covers := []script.Covers{
+		func(r rune) bool { return d.fonts.runeWidth(serif, r) >= 0 }, // cached; serif is always embedded
+		func(r rune) bool { return d.fonts.has(fallback, r) },
+	}
+	type seen struct {
+		pos report.Pos
+		r   rune
+	}
+	done := map[seen]bool{}
+	d.p.Texts(func(pos report.Pos, path, text string) {
+		for _, m := range script.Uncovered(text, covers) {
+			if done[seen{pos, m.Rune}] {
+				continue
+			}
+			done[seen{pos, m.Rune}] = true
+			d.warnf(pos, path, "%s cannot be printed in the PDF: no font has it, and it prints as \uFFFD", codePoint(m.Rune))
+		}
+	})
+}
+
+// codePoint names r for a message: "U+1F30D 🌍".
+func codePoint(r rune) string {
+	if r < ' ' || r == 0x7F {
+		return fmt.Sprintf("U+%04X", r)
+	}
+	return fmt.Sprintf("U+%04X %c", r, r)
+}
+
+// has reports whether face f has a glyph for r, without adding the face
+// to the PDF.
+func (fs *fontSet) has(f face, r rune) bool {
+	sf := fs.sfntOf(f)
+	if sf == nil || r < 0 || r > 0xFFFF {
+		return false
+	}
+	gi, err := sf.GlyphIndex(&fs.buf, r)
+	return err == nil && gi != 0
+}
