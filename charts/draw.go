@@ -333,7 +333,7 @@ func (s *scale) tickLabel(t int64, l report.Labels) string {
 	if s.absTicks && t < 0 {
 		t = -t
 	}
-	return report.FormatUnits(t, s.dec, l.ThousandsSep, l.DecimalMark)
+	return l.Number(t, s.dec)
 }
 
 // niceScale returns ticks covering [lo, hi] (lo ≤ 0 ≤ hi) at a round step,

@@ -24,7 +24,7 @@ func (c Cell) Format(l Labels) string {
 	case Dash:
 		return "-"
 	case Number:
-		s := FormatUnits(c.Units, c.Decimals, l.ThousandsSep, l.DecimalMark)
+		s := l.Number(c.Units, c.Decimals)
 		if c.Note != "" {
 			s += " (" + c.Note + ")"
 		}
@@ -38,7 +38,22 @@ func (c Cell) FormatNumber(l Labels) string {
 	if c.Kind != Number {
 		return c.Format(l)
 	}
-	return FormatUnits(c.Units, c.Decimals, l.ThousandsSep, l.DecimalMark)
+	return l.Number(c.Units, c.Decimals)
+}
+
+// Minus is the sign of the negative numbers the tool prints: a true minus
+// sign (U+2212), as wide as a plus and on the same height, not a hyphen.
+const Minus = "\u2212"
+
+// Number formats units/10^decimals as the documents print it: with the
+// profile's thousands separator and decimal mark, and a true minus sign,
+// e.g. "−49,686". (FormatUnits, with a hyphen-minus, is for messages.)
+func (l Labels) Number(units int64, decimals int) string {
+	s := FormatUnits(units, decimals, l.ThousandsSep, l.DecimalMark)
+	if units < 0 {
+		return Minus + s[1:]
+	}
+	return s
 }
 
 // FormatUnits formats units/10^decimals with the given separators, e.g.

@@ -190,7 +190,7 @@ func TestPublishedNumbers(t *testing.T) {
 			}
 		}
 	}
-	for _, n := range reporttest.PublishedNumbers() {
+	for _, n := range reporttest.PrintedNumbers() {
 		if !cells[n] {
 			t.Errorf("number %q is not drawn as one cell", n)
 		}
@@ -214,7 +214,7 @@ func TestExtractedText(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(out)
-	for _, n := range reporttest.PublishedNumbers() {
+	for _, n := range reporttest.PrintedNumbers() {
 		if !strings.Contains(text, n) {
 			t.Errorf("pdftotext lacks %q", n)
 		}

@@ -114,3 +114,22 @@ func PublishedNumbers() []string {
 	}
 	return out
 }
+
+// Printed returns a published cell as the tool prints it: the same
+// digits, with a true minus sign (report.Minus) where the publication
+// typed a hyphen-minus before a number.
+func Printed(cell string) string {
+	if len(cell) > 1 && cell[0] == '-' && cell[1] >= '0' && cell[1] <= '9' {
+		return report.Minus + cell[1:]
+	}
+	return cell
+}
+
+// PrintedNumbers is PublishedNumbers as the tool prints them (Printed).
+func PrintedNumbers() []string {
+	ns := PublishedNumbers()
+	for i, n := range ns {
+		ns[i] = Printed(n)
+	}
+	return ns
+}

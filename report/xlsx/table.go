@@ -20,12 +20,14 @@ type tableLayout struct {
 }
 
 // numberFormat is the spreadsheet number format that prints a cell as
-// published: "#,##0" for whole numbers, "#,##0.0" for one decimal, …
+// published: "#,##0" for whole numbers, "#,##0.0" for one decimal, …,
+// with a true minus sign before negative numbers, as the other outputs.
 func numberFormat(c report.Cell) string {
-	if c.Decimals == 0 {
-		return "#,##0"
+	f := "#,##0"
+	if c.Decimals > 0 {
+		f += "." + strings.Repeat("0", c.Decimals)
 	}
-	return "#,##0." + strings.Repeat("0", c.Decimals)
+	return f + `;"` + report.Minus + `"` + f
 }
 
 // cellAt returns row r's cell in column i (a blank when missing).

@@ -74,7 +74,7 @@ func TestBuildDefault(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, n := range reporttest.PublishedNumbers() {
+		for _, n := range reporttest.PrintedNumbers() {
 			if !bytes.Contains(md, []byte(n)) {
 				t.Errorf("mali.md lacks %q", n)
 			}
@@ -121,7 +121,7 @@ func TestBuildDefault(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, n := range reporttest.PublishedNumbers() {
+		for _, n := range reporttest.PrintedNumbers() {
 			if !bytes.Contains(text, []byte(n)) {
 				t.Errorf("mali.pdf lacks %q", n)
 			}
