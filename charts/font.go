@@ -138,6 +138,9 @@ func textRuns(f *truetype.Font, s string) []textRun {
 // text, every rune in f.
 func simple(f *truetype.Font, s string) bool {
 	for _, r := range s {
+		if r >= ' ' && r < 0x17F {
+			continue // Latin-1 and Latin Extended-A: in every face of the family
+		}
 		if r >= 0x0590 && !(r >= 0x2000 && r <= 0x206F) || f.Index(r) == 0 {
 			return false
 		}

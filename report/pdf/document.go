@@ -186,7 +186,8 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
 	d := &doc{p: p, opt: opt, pdf: pdf, geo: g, notes: map[*report.Footnote]*noteLayout{}}
-	d.fonts = &fontSet{pdf: pdf}
+	d.fonts = newFontSet(pdf)
+	defer d.fonts.join()
 	if h := hyphen.For(p.Meta.Language); h != nil {
 		d.hyph = h
 	}
@@ -216,6 +217,7 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	d.pages = append(d.pages, contents...)
 	d.pages = append(d.pages, body.pages...)
 	d.finish()
+	d.fonts.join()
 	if d.fonts.err != nil {
 		return nil, fmt.Errorf("pdf: %w", d.fonts.err)
 	}

@@ -1,12 +1,15 @@
 package pdf
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/migprofile/migprofile/layouts"
 	"github.com/migprofile/migprofile/report/typeset/script"
@@ -52,13 +55,22 @@ func (f face) bold() face { return f | 1 }
 // italic returns the italic face of f's family, keeping boldness.
 func (f face) italic() face { return f | 2 }
 
-// fontSet loads the faces into the PDF on first use, tells which runes
-// they can draw, and measures text. Widths are cached per rune.
+// fontSet tells which runes the faces can draw and measures text, from
+// the fonts' own tables (golang.org/x/image/font/sfnt), and adds each face
+// to the PDF on first use. Adding a face (fpdf parses and fingerprints the
+// whole font) costs more than laying out the document, so it happens on a
+// goroutine of its own while the layout goes on, in order of first use;
+// join waits for it before anything else touches the PDF. Widths are
+// cached per rune.
 type fontSet struct {
 	pdf    *fpdf.Fpdf
 	loaded [numFaces]bool
-	sf     [numFaces]*sfnt.Font
-	buf    sfnt.Buffer
+	// queue hands the faces to add to the registering goroutine; nil
+	// once joined (faces are then added directly).
+	queue chan face
+	done  chan struct{}
+	sf    [numFaces]*sfnt.Font
+	buf   sfnt.Buffer
 	// widths holds each rune's advance in mm per point of size, or -1
 	// when the face has no glyph for it; 0 is "not yet measured".
 	low  [numFaces][0x2200]float64
@@ -87,13 +99,49 @@ func faceBytes(f face) (family string, style string, ttf []byte) {
 	}
 }
 
-// use loads face f into the PDF if needed and selects it at size pt.
-func (fs *fontSet) use(f face, size float64) {
-	family, style, ttf := faceBytes(f)
-	if !fs.loaded[f] {
-		fs.loaded[f] = true
-		fs.pdf.AddUTF8FontFromBytes(family, style, ttf)
+// newFontSet starts adding faces to pdf as they are needed.
+func newFontSet(pdf *fpdf.Fpdf) *fontSet {
+	fs := &fontSet{pdf: pdf, queue: make(chan face, numFaces), done: make(chan struct{})}
+	go func() {
+		defer close(fs.done)
+		for f := range fs.queue {
+			family, style, ttf := faceBytes(f)
+			pdf.AddUTF8FontFromBytes(family, style, ttf)
+		}
+	}()
+	return fs
+}
+
+// need adds face f to the PDF unless it is there: in the background
+// until join, directly after.
+func (fs *fontSet) need(f face) {
+	if fs.loaded[f] {
+		return
 	}
+	fs.loaded[f] = true
+	if fs.queue != nil {
+		fs.queue <- f // never blocks: each face is sent once
+		return
+	}
+	family, style, ttf := faceBytes(f)
+	fs.pdf.AddUTF8FontFromBytes(family, style, ttf)
+}
+
+// join waits until every face needed so far is in the PDF. The layout
+// calls it before it returns, so that drawing owns the PDF alone.
+func (fs *fontSet) join() {
+	if fs.queue == nil {
+		return
+	}
+	close(fs.queue)
+	<-fs.done
+	fs.queue = nil
+}
+
+// use selects face f at size pt for drawing; only after join.
+func (fs *fontSet) use(f face, size float64) {
+	fs.need(f)
+	family, style, _ := faceBytes(f)
 	fs.pdf.SetFont(family, style, size)
 }
 
@@ -145,8 +193,15 @@ func (fs *fontSet) measureRune(f face, r rune) float64 {
 	if err != nil || gi == 0 {
 		return -1
 	}
-	fs.use(f, 10)
-	w := fs.pdf.GetStringWidth(string(r)) / 10
+	fs.need(f)
+	// fpdf advances each glyph by its width in thousandths of an em,
+	// rounded: measure the same, in mm per point of size.
+	upem := sf.UnitsPerEm()
+	adv, err := sf.GlyphAdvance(&fs.buf, gi, fixed.Int26_6(upem)<<6, font.HintingNone)
+	if err != nil {
+		return -1
+	}
+	w := math.Round(float64(adv)/64*1000/float64(upem)) / 1000 * pt
 	if w <= 0 {
 		// A glyph of no advance (e.g. a combining mark): keep it, but
 		// remember it was measured.
