@@ -67,6 +67,17 @@ type Meta struct {
 	// Funding is the co-financing line.
 	Funding  string
 	Keywords []string
+	// Fonts are TrueType fonts the profile brings for scripts the bundled
+	// fonts lack (e.g. CJK), tried after them, in order.
+	Fonts []Font
+}
+
+// Font is a TrueType font file of a profile.
+type Font struct {
+	Pos
+	// Path is the file's path in the profile folder, e.g. "fonts/x.ttf".
+	Path string
+	Data []byte
 }
 
 // Labels are the fixed words a renderer prints around the data.

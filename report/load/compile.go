@@ -1,7 +1,10 @@
 package load
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"regexp"
 	"sort"
@@ -10,6 +13,7 @@ import (
 	"time"
 
 	"github.com/migprofile/migprofile/report"
+	"golang.org/x/image/font/sfnt"
 )
 
 // load reads every file of the profile folder and compiles them into the
@@ -157,7 +161,7 @@ func (c *compiler) meta(pf profileFile) report.Meta {
 		Date: pf.Date, ISODate: pf.ISODate.S, Published: published, Language: pf.Language.S,
 		Authors: pf.Authors, Credit: pf.Credit, Publisher: pf.Publisher,
 		Project: pf.Project, Website: pf.Website, Copyright: pf.Copyright,
-		Funding: pf.Funding, Keywords: pf.Keywords,
+		Funding: pf.Funding, Keywords: pf.Keywords, Fonts: c.fonts(pf.Fonts),
 	}
 }
 
@@ -560,4 +564,69 @@ func (c *compiler) figure(id string, ff figureFile) *report.Figure {
 		f.Sources = t.Sources
 	}
 	return f
+}
+
+// maxFont bounds a font file (a full CJK font is about 16 MB), maxFonts
+// their number.
+const (
+	maxFont  = 32 << 20
+	maxFonts = 16
+)
+
+// fonts reads the profile's own font files: regular files inside the
+// profile folder, no larger than maxFont, that parse as TrueType fonts.
+func (c *compiler) fonts(paths []posString) []report.Font {
+	var out []report.Font
+	if len(paths) > maxFonts {
+		c.errorf(paths[maxFonts].Pos, fmt.Sprintf("fonts[%d]", maxFonts), "at most %d fonts; a font covers whole scripts", maxFonts)
+		paths = paths[:maxFonts]
+	}
+	for i, p := range paths {
+		field := fmt.Sprintf("fonts[%d]", i)
+		name := path.Clean(p.S)
+		if p.S == "" || path.IsAbs(p.S) || name == ".." || strings.HasPrefix(name, "../") || !fs.ValidPath(name) {
+			c.errorf(p.Pos, field, "want a path inside the profile folder, such as fonts/NotoSans.ttf, got %q", p.S)
+			continue
+		}
+		data, err := c.readFont(path.Join(c.dir, name))
+		if err != nil {
+			c.errorf(p.Pos, field, "%s: %v", p.S, err)
+			continue
+		}
+		out = append(out, report.Font{Pos: p.Pos, Path: name, Data: data})
+	}
+	return out
+}
+
+// readFont reads a font file and checks that it is one.
+func (c *compiler) readFont(file string) ([]byte, error) {
+	info, err := fs.Stat(c.loader.fsys, file)
+	switch {
+	case err != nil:
+		return nil, pathless(err)
+	case !info.Mode().IsRegular():
+		return nil, errors.New("not a regular file")
+	case info.Size() > maxFont:
+		return nil, fmt.Errorf("%d bytes; the limit is %d", info.Size(), maxFont)
+	}
+	data, err := fs.ReadFile(c.loader.fsys, file)
+	if err != nil {
+		return nil, pathless(err)
+	}
+	if _, err := sfnt.Parse(data); err != nil {
+		return nil, fmt.Errorf("not a TrueType font: %v", err)
+	}
+	if !bytes.Contains(data[:min(len(data), 1024)], []byte("glyf")) {
+		return nil, errors.New("a font with PostScript outlines (CFF); the PDF needs TrueType outlines (a .ttf with a glyf table)")
+	}
+	return data, nil
+}
+
+// pathless is err without the path an fs.PathError repeats.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

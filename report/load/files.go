@@ -29,6 +29,7 @@ type profileFile struct {
 	Keywords   []string    `yaml:"keywords"`
 	Frameworks []posString `yaml:"frameworks" req:"true"`
 	Labels     labelsFile  `yaml:"labels"`
+	Fonts      []posString `yaml:"fonts"`
 }
 
 type labelsFile struct {

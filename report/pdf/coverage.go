@@ -11,11 +11,15 @@ import (
 // font of the PDF can draw (neither Liberation nor the DejaVu fallback: an
 // emoji, a CJK ideograph), naming where it was written and its code point.
 // The PDF prints U+FFFD in its place; the Markdown and the workbook keep
-// it. A profile that needs such a script must bring a font for it.
+// it. A profile that needs such a script brings a font for it (fonts in
+// profile.yaml), which is tried after the bundled ones.
 func (d *doc) checkCoverage() {
 	covers := []script.Covers{
 		func(r rune) bool { return d.fonts.runeWidth(serif, r) >= 0 }, // cached; serif is always embedded
 		func(r rune) bool { return d.fonts.has(fallback, r) },
+	}
+	for i := range d.fonts.custom {
+		covers = append(covers, func(r rune) bool { return d.fonts.has(numFaces+face(i), r) })
 	}
 	type seen struct {
 		pos report.Pos
@@ -31,6 +35,35 @@ func (d *doc) checkCoverage() {
 			d.warnf(pos, path, "%s cannot be printed in the PDF: no font has it, and it prints as \uFFFD", codePoint(m.Rune))
 		}
 	})
+	d.checkFigureCoverage(covers[:2])
+}
+
+// checkFigureCoverage warns about the characters of a figure's words that
+// only the profile's own fonts have: figures are drawn with the bundled
+// fonts alone, and print "?" for them.
+func (d *doc) checkFigureCoverage(bundled []script.Covers) {
+	if len(d.fonts.custom) == 0 {
+		return
+	}
+	for _, f := range d.p.Figures {
+		ds, err := f.Data()
+		if err != nil {
+			continue
+		}
+		texts := []string{f.NumberedTitle(d.p.Labels)}
+		for _, c := range ds.Categories {
+			texts = append(texts, c.Label)
+		}
+		for _, s := range ds.Series {
+			texts = append(texts, s.Name)
+		}
+		for _, t := range texts {
+			if m := script.Uncovered(t, bundled); len(m) > 0 {
+				d.warnf(f.Pos, "", "figure %q: %s prints as ? in the figure: figures are drawn with the bundled fonts, not the profile's own", f.ID, codePoint(m[0].Rune))
+				break
+			}
+		}
+	}
 }
 
 // codePoint names r for a message: "U+1F30D 🌍".

@@ -186,7 +186,7 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
 	d := &doc{p: p, opt: opt, pdf: pdf, geo: g, notes: map[*report.Footnote]*noteLayout{}}
-	d.fonts = newFontSet(pdf)
+	d.fonts = newFontSet(pdf, p.Meta.Fonts)
 	defer d.fonts.join()
 	if h := hyphen.For(p.Meta.Language); h != nil {
 		d.hyph = h

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/migprofile/migprofile/layouts"
+	"github.com/migprofile/migprofile/report"
 	"github.com/migprofile/migprofile/report/typeset/script"
 )
 
@@ -64,22 +66,28 @@ func (f face) italic() face { return f | 2 }
 // cached per rune.
 type fontSet struct {
 	pdf    *fpdf.Fpdf
-	loaded [numFaces]bool
+	loaded []bool
 	// queue hands the faces to add to the registering goroutine; nil
 	// once joined (faces are then added directly).
 	queue chan face
 	done  chan struct{}
-	sf    [numFaces]*sfnt.Font
+	sf    []*sfnt.Font
 	buf   sfnt.Buffer
 	// widths holds each rune's advance in mm per point of size, or -1
 	// when the face has no glyph for it; 0 is "not yet measured".
-	low  [numFaces][0x2200]float64
-	high [numFaces]map[rune]float64
-	err  error
+	low  [][0x2200]float64
+	high []map[rune]float64
+	// custom are the profile's own fonts (report.Meta.Fonts): faces
+	// numFaces, numFaces+1, …, tried after the fallback, in every style.
+	custom []report.Font
+	err    error
 }
 
 // faceBytes returns the family name, fpdf style and TrueType bytes of f.
-func faceBytes(f face) (family string, style string, ttf []byte) {
+func (fs *fontSet) faceBytes(f face) (family string, style string, ttf []byte) {
+	if f >= numFaces {
+		return fmt.Sprintf("profile%d", f-numFaces), "", fs.custom[f-numFaces].Data
+	}
 	fam := layouts.Serif
 	switch {
 	case f >= fallback:
@@ -99,13 +107,16 @@ func faceBytes(f face) (family string, style string, ttf []byte) {
 	}
 }
 
-// newFontSet starts adding faces to pdf as they are needed.
-func newFontSet(pdf *fpdf.Fpdf) *fontSet {
-	fs := &fontSet{pdf: pdf, queue: make(chan face, numFaces), done: make(chan struct{})}
+// newFontSet starts adding faces to pdf as they are needed; custom are
+// the profile's own fonts.
+func newFontSet(pdf *fpdf.Fpdf, custom []report.Font) *fontSet {
+	n := int(numFaces) + len(custom)
+	fs := &fontSet{pdf: pdf, queue: make(chan face, n), done: make(chan struct{}), custom: custom,
+		loaded: make([]bool, n), sf: make([]*sfnt.Font, n), low: make([][0x2200]float64, n), high: make([]map[rune]float64, n)}
 	go func() {
 		defer close(fs.done)
 		for f := range fs.queue {
-			family, style, ttf := faceBytes(f)
+			family, style, ttf := fs.faceBytes(f)
 			pdf.AddUTF8FontFromBytes(family, style, ttf)
 		}
 	}()
@@ -123,7 +134,7 @@ func (fs *fontSet) need(f face) {
 		fs.queue <- f // never blocks: each face is sent once
 		return
 	}
-	family, style, ttf := faceBytes(f)
+	family, style, ttf := fs.faceBytes(f)
 	fs.pdf.AddUTF8FontFromBytes(family, style, ttf)
 }
 
@@ -141,7 +152,7 @@ func (fs *fontSet) join() {
 // use selects face f at size pt for drawing; only after join.
 func (fs *fontSet) use(f face, size float64) {
 	fs.need(f)
-	family, style, _ := faceBytes(f)
+	family, style, _ := fs.faceBytes(f)
 	fs.pdf.SetFont(family, style, size)
 }
 
@@ -149,7 +160,7 @@ func (fs *fontSet) use(f face, size float64) {
 // the PDF: asking whether a face has a glyph must not embed the face.
 func (fs *fontSet) sfntOf(f face) *sfnt.Font {
 	if fs.sf[f] == nil {
-		_, _, ttf := faceBytes(f)
+		_, _, ttf := fs.faceBytes(f)
 		sf, err := sfnt.Parse(ttf)
 		if err != nil && fs.err == nil {
 			fs.err = err
@@ -259,25 +270,40 @@ type faceRun struct {
 // them (script.Runs). What neither face draws stays in f: the document
 // has replaced it (sanitize) and validate has warned about it.
 func (fs *fontSet) scriptRuns(f face, text string) []faceRun {
-	faces := [2]face{f, f.fallbackOf()}
-	covers := []script.Covers{
-		func(r rune) bool { return fs.runeWidth(faces[0], r) >= 0 },
-		func(r rune) bool { return fs.runeWidth(faces[1], r) >= 0 },
+	faces := fs.chain(f)
+	covers := make([]script.Covers, len(faces))
+	for i, c := range faces {
+		covers[i] = func(r rune) bool { return fs.runeWidth(c, r) >= 0 }
 	}
 	runs := script.Runs(text, covers)
 	out := make([]faceRun, len(runs))
 	for i, r := range runs {
 		out[i] = faceRun{face: f, text: r.Text}
-		if r.Font == 1 {
-			out[i].face = faces[1]
+		if r.Font > 0 {
+			out[i].face = faces[r.Font]
 		}
 	}
 	return out
 }
 
-// covered reports whether f or its fallback face can draw r.
+// chain is the list of faces that draw text set in f: f, its fallback
+// face, then the profile's own fonts.
+func (fs *fontSet) chain(f face) []face {
+	faces := []face{f, f.fallbackOf()}
+	for i := range fs.custom {
+		faces = append(faces, numFaces+face(i))
+	}
+	return faces
+}
+
+// covered reports whether a face of f's chain can draw r.
 func (fs *fontSet) covered(f face, r rune) bool {
-	return fs.runeWidth(f, r) > 0 || fs.runeWidth(f.fallbackOf(), r) > 0
+	for _, c := range fs.chain(f) {
+		if fs.runeWidth(c, r) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // sanitize returns s with what face f cannot draw replaced: line breaks
