@@ -72,3 +72,48 @@ func TestOtherCountry(t *testing.T) {
 		t.Errorf("cover A1 = %q", v)
 	}
 }
+
+// TestPolyglot builds testdata/polyglot, a profile with Arabic, Hebrew,
+// Greek, Cyrillic, Turkish, Polish, Romanian and Vietnamese text in every
+// place text can go: the fonts draw all of it (no warning), and the PDF's
+// text extracts word by word in logical order, Arabic joined forms back
+// to their letters.
+func TestPolyglot(t *testing.T) {
+	p, diags, err := load.Load(os.DirFS("testdata"), "polyglot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	files, warnings, err := build.Render(context.Background(), p, build.Options{Formats: []string{"pdf"}, PageSize: "A4", Date: date})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) > 0 {
+		t.Errorf("the PDF warns: %v", warnings)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	cmd := exec.Command("pdftotext", "-", "-")
+	cmd.Stdin = bytes.NewReader(files[0].Data)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{
+		"الإطار", "القانوني", "للهجرة", "الأجانب", "المهاجرون", // Arabic, lam-alef included
+		"חוק", "השבות", "מהגרים", // Hebrew
+		"Νομοθεσία", "γειτονικών", "Федеральный", "İstanbul", "Şanlıurfa", "Iğdır",
+		"Łódź", "Źródła", "România", "Nguyễn Thị Minh Khai",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
+	}
+	if strings.ContainsRune(text, '\uFFFD') || strings.Contains(text, "??") {
+		t.Error("the PDF replaced characters")
+	}
+}
