@@ -122,7 +122,7 @@ var (
 	stCell     = style{face: sans, size: 8, leading: 3.6, color: ink}
 	stCellHd   = style{face: sansBold, size: 7.5, leading: 3.3, color: ink}
 	stSource   = style{face: sans, size: 7.5, leading: 3.3, color: grey}
-	stGrid     = style{face: serif, size: 9, leading: 4.0, color: ink, justify: true}
+	stGrid     = style{face: serif, size: 9, leading: 4.0, color: ink} // ragged-right, as table cells are set
 	stGridHd   = style{face: sansBold, size: 8.5, leading: 3.8, color: navy}
 	stRef      = style{face: serif, size: 9, leading: 4.0, color: ink, justify: true, hang: 5}
 	stNote     = style{face: serif, size: 8, leading: 3.4, color: ink, justify: true}
