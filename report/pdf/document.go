@@ -144,6 +144,8 @@ type doc struct {
 	marks  []*mark
 	pages  []*page
 	ncover int // pages before the body: cover and contents
+	// noteNumbers are the footnotes' numbers as printed (renumberNotes).
+	noteNumbers map[*report.Footnote]string
 	// diags are the problems of the data that only setting it finds: a
 	// table wider than the page (an error), a character no font draws.
 	diags report.Diagnostics
@@ -202,6 +204,7 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	if len(body.pages) > 0 && len(body.pages[len(body.pages)-1].ops) == 0 {
 		body.pages = body.pages[:len(body.pages)-1]
 	}
+	d.renumberNotes(body.pages)
 
 	// The contents pages: laid out once to count them, then with the
 	// page numbers they lead to.

@@ -42,6 +42,8 @@ type op struct {
 	dash  bool    // dotted rule
 	mark  *mark
 	fig   *report.Figure
+	// note is the footnote a marker cites (see renumberNotes).
+	note *report.Footnote
 }
 
 // mark is a place in the document that the outline and the contents
@@ -103,6 +105,13 @@ type band struct {
 	newPage     bool
 	gapBefore   float64
 	gapAfter    float64
+	// whole is the height of what should start on one page with the band
+	// (a policy-table row: all its entries): see startBand.
+	whole      float64
+	wholeNotes []*report.Footnote // the notes cited in whole
+	// wholeOnly: never split what whole covers here (a row's last
+	// entries, too short to stand alone on the next page).
+	wholeOnly bool
 	// fragment is told where each fragment of the band went.
 	fragment func(pg *page, y0, y1 float64, first, last bool)
 	done     func()
@@ -407,6 +416,17 @@ func (e *engine) startBand(b *band) {
 		return
 	}
 	need := heights(b.intro)
+	room := e.bottom - e.top - heights(b.header)
+	// A row that would split, but fits on a page of its own, moves there
+	// whole when less than half of it would stay here: a split then
+	// leaves little behind, and moving costs less than half a row of
+	// white. A longer stay is split (at least three lines a side).
+	withNotes := e.addNotes(append([]*report.Footnote(nil), e.pg.notes...), b.wholeNotes)
+	left := e.limit(withNotes) - e.y - need
+	if b.whole > 0 && b.whole <= room && b.whole > left+1e-6 && (left < b.whole/2 || b.wholeOnly) {
+		e.newPage()
+		return
+	}
 	g := 0.0
 	for _, c := range b.cols {
 		hh := 0.0

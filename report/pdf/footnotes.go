@@ -1,7 +1,10 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/migprofile/migprofile/report"
 )
@@ -65,11 +68,21 @@ func (d *doc) notesHeight(ns []*report.Footnote) float64 {
 	return h
 }
 
-// drawNotes prints pg's footnotes at the foot of its body.
+// drawNotes prints pg's footnotes at the foot of its body, in the order
+// of their numbers (the columns of a page are placed one after the
+// other, so their citations come in no reading order).
 func (d *doc) drawNotes(pg *page) {
 	if len(pg.notes) == 0 {
 		return
 	}
+	order := make(map[*report.Footnote]int, len(d.p.Footnotes))
+	for i, n := range d.p.Footnotes {
+		order[n] = i
+		if l, ok := d.noteNumbers[n]; ok {
+			order[n], _ = strconv.Atoi(l)
+		}
+	}
+	slices.SortStableFunc(pg.notes, func(a, b *report.Footnote) int { return cmp.Compare(order[a], order[b]) })
 	y := d.geo.bottom - d.notesHeight(pg.notes) + noteRuleGap
 	pg.ops = append(pg.ops, op{kind: opLine, x: d.geo.left, y: y, w: 45, color: rule, width: 0.25})
 	y += 1.5
@@ -84,4 +97,40 @@ func (d *doc) drawNotes(pg *page) {
 			y += b.h
 		}
 	}
+}
+
+// renumberNotes numbers the footnotes in the order the pages cite them, as
+// LaTeX does, so that their numbers increase page by page even where a
+// policy-table row or a column moved a citation past a later one. It
+// applies when every footnote is numbered (an id like "12"), and rewrites
+// the markers and the notes' own numbers; the digits are as wide as the
+// published ones (Liberation's figures are tabular), so the lines set
+// around them do not move. Notes the layout never cited keep their ids.
+func (d *doc) renumberNotes(pages []*page) {
+	for _, n := range d.p.Footnotes {
+		if _, err := strconv.Atoi(n.ID); err != nil {
+			return
+		}
+	}
+	label := map[*report.Footnote]string{}
+	for _, pg := range pages {
+		for _, o := range pg.ops {
+			if o.note != nil && label[o.note] == "" {
+				label[o.note] = strconv.Itoa(len(label) + 1)
+			}
+		}
+	}
+	for _, pg := range pages {
+		for i := range pg.ops {
+			if o := &pg.ops[i]; o.note != nil {
+				o.text = d.fonts.sanitize(o.face, label[o.note])
+			}
+		}
+	}
+	for n, l := range label {
+		if nl, ok := d.notes[n]; ok && len(nl.boxes) > 0 && len(nl.boxes[0].ops) > 0 {
+			nl.boxes[0].ops[0].text = l
+		}
+	}
+	d.noteNumbers = label
 }

@@ -21,10 +21,12 @@ type gridFrag struct {
 	split  bool
 }
 
-// gridRow records a grid row's fragments to draw its borders.
+// gridRow records a grid row's fragments to draw its borders, and the
+// row's heading marked as continued, for the pages it continues on.
 type gridRow struct {
 	d     *doc
 	frags []gridFrag
+	cont  []*box
 }
 
 // draw adds the row's borders and heading shade to each page it is on.
@@ -42,6 +44,9 @@ func (r *gridRow) draw() {
 		}
 		pg := r.frags[i].pg
 		top, bot := r.frags[i].y0, r.frags[j].y1
+		if i > 0 {
+			r.drawContinued(pg, top)
+		}
 		if bot > top {
 			pg.under = append(pg.under, op{kind: opRect, x: g.left, y: top, w: hw, h: bot - top, color: pale})
 			line(pg, 0, top, g.tw, 0)
@@ -63,6 +68,18 @@ func (r *gridRow) draw() {
 	}
 }
 
+// drawContinued prints the row's heading, marked as continued, at the top
+// of its heading cell on a page the row continues on.
+func (r *gridRow) drawContinued(pg *page, top float64) {
+	y := top + gridPad
+	for _, b := range r.cont {
+		for _, o := range b.ops {
+			pg.ops = append(pg.ops, o.moved(r.d.geo.left+gridPad, y))
+		}
+		y += b.h
+	}
+}
+
 // gridBands adds grid g to the builder: its caption, then one band per
 // entry, then its sources.
 func (d *doc) gridBands(b *builder, g *report.Grid) {
@@ -72,20 +89,28 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 	cw := (tw - hw) / 2
 
 	cap := report.NumberedTitle(l.Table, g.Number, g.Title)
-	cb := d.captionBoxes(cap, 0, tw)
-	for _, c := range cb {
-		c.keep = true
-	}
-	b.add(cb...)
+	// The caption and the column header start the first row's band, so
+	// that they move with it.
+	intro := append(d.captionBoxes(cap, 0, tw), nil)
 
 	hdr := d.gridHeader(hw, cw)
-	first := true
+	intro[len(intro)-1] = hdr
+	// On a page a grid continues on: the caption marked as continued,
+	// then the column header.
+	var header []*box
+	if l.Continued != "" {
+		header = d.textBoxes(plain(cap+" ("+l.Continued+")"), stCaption, 0, tw)
+		if len(header) > 0 {
+			header[len(header)-1].h += s1
+		}
+	}
+	header = append(header, hdr)
 	for _, row := range g.Rows {
 		if row == nil || len(row.Entries) == 0 {
 			continue
 		}
-		if d.gridRowBands(b, row, hdr, first) {
-			first = false
+		if d.gridRowBands(b, row, intro, header) {
+			intro = nil
 		}
 	}
 	if n := len(b.bands); n > 0 {
@@ -103,24 +128,31 @@ type gridEntry struct {
 	h     float64
 }
 
-// gridRowBands adds a band per entry of row, under the repeated header
-// hdr, which also goes above the first band when intro is set, and draws
-// the row's borders once its last band is placed. It reports whether it
+// gridRowBands adds a band per entry of row, under the repeated header,
+// with intro (the grid's caption and header) above the first band, and draws the row's
+// borders once its last band is placed. A row moves whole to the next
+// page when it fits there; a row that must split keeps at least three
+// lines of each cell on each side, and its heading is repeated, marked
+// as continued, on the pages it continues on. It reports whether it
 // added a band.
-func (d *doc) gridRowBands(b *builder, row *report.GridRow, hdr *box, intro bool) bool {
+func (d *doc) gridRowBands(b *builder, row *report.GridRow, intro, header []*box) bool {
 	rec := &gridRow{d: d}
+	if l := d.p.Labels; l.Continued != "" {
+		rec.cont = d.textBoxes(plain(row.Heading+" ("+l.Continued+")"), stGridHd, 0, gridHeadW-2*gridPad)
+	}
 	heads := d.gridRowHeads(row)
 	ecs := d.gridEntries(row)
 	d.shareHeading(heads, ecs)
-	for _, ec := range ecs {
+	wholes, notes, only := rowWholes(ecs)
+	for i, ec := range ecs {
 		split := ec.split
-		bd := &band{cols: ec.cols, header: []*box{hdr}, headerAtTop: true}
+		bd := &band{cols: ec.cols, header: header, headerAtTop: true}
+		bd.whole, bd.wholeNotes, bd.wholeOnly = wholes[i], notes[i], only[i]
 		bd.fragment = func(pg *page, y0, y1 float64, _, _ bool) {
 			rec.frags = append(rec.frags, gridFrag{pg: pg, y0: y0, y1: y1, split: split})
 		}
-		if intro {
-			bd.intro = []*box{hdr}
-			intro = false
+		if i == 0 {
+			bd.intro = intro
 		}
 		b.addBand(bd)
 	}
@@ -245,4 +277,53 @@ func (d *doc) gridHeader(hw, cw float64) *box {
 	hb.ops = append(hb.ops, op{kind: opLine, x: 0, y: 0, w: tw, color: rule, width: 0.25},
 		op{kind: opLine, x: 0, y: h, w: tw, color: rule, width: 0.25})
 	return hb
+}
+
+// keepEnds ties the first n lines of a column together, and its last n,
+// so that a column split across pages leaves at least n lines on each
+// side (space between paragraphs does not count as a line).
+func keepEnds(bs []*box, n int) {
+	lines := 0
+	for i := 0; i < len(bs)-1 && lines < n-1; i++ {
+		bs[i].keep = true
+		if !bs[i].space {
+			lines++
+		}
+	}
+	lines = 0
+	for i := len(bs) - 2; i >= 0 && lines < n-1; i-- {
+		bs[i].keep = true
+		if !bs[i+1].space {
+			lines++
+		}
+	}
+}
+
+// rowWholes says, for each entry of a grid row, what must start with it
+// on one page (see band.whole): the whole row for the first entry; for a
+// later one, itself and the entries after it when those are shorter than
+// three lines, which must not stand alone at the head of a page; nothing
+// otherwise. It also ties the first and last three lines of every cell.
+func rowWholes(ecs []gridEntry) ([]float64, [][]*report.Footnote, []bool) {
+	minTail := 3*stGrid.leading + 2*gridPad
+	wholes := make([]float64, len(ecs))
+	notes := make([][]*report.Footnote, len(ecs))
+	only := make([]bool, len(ecs))
+	after := 0.0 // the height of the entries after k
+	var tailNotes []*report.Footnote
+	for k := len(ecs) - 1; k >= 0; k-- {
+		h := ecs[k].h + 2*gridPad
+		var own []*report.Footnote
+		for _, c := range ecs[k].cols {
+			keepEnds(c.boxes, 3)
+			own = append(own, groupNotes(c.boxes)...)
+		}
+		if k == 0 || (k < len(ecs)-1 && after < minTail) {
+			wholes[k], only[k] = h+after, k > 0
+			notes[k] = append(append([]*report.Footnote(nil), own...), tailNotes...)
+		}
+		after += h
+		tailNotes = append(own, tailNotes...)
+	}
+	return wholes, notes, only
 }

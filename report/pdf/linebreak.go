@@ -37,6 +37,8 @@ type frag struct {
 	text  string
 	w     float64
 	url   string
+	// note is the footnote a marker cites (see renumberNotes).
+	note *report.Footnote
 }
 
 // word is an unbreakable run of frags; space is the width of the space

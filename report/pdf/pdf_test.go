@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -476,4 +477,47 @@ func FuzzText(f *testing.F) {
 func refused(err error) bool {
 	var de *report.DataError
 	return errors.As(err, &de) && len(de.Diagnostics) > 0
+}
+
+// TestFootnotesInPageOrder: footnote numbers (as printed: renumbered in
+// page order) increase page by page, on A4 and Letter, however the policy
+// tables' rows move, and every marker prints its note's number.
+func TestFootnotesInPageOrder(t *testing.T) {
+	for _, size := range []string{"A4", "Letter"} {
+		d := layoutOf(t, reporttest.Mali(t), Options{PageSize: size, Figures: frames{}})
+		last := 0
+		for i, pg := range d.pages {
+			for _, n := range pg.notes {
+				num, err := strconv.Atoi(d.noteNumbers[n])
+				if err != nil {
+					t.Fatalf("%s: footnote %s has no printed number", size, n.ID)
+				}
+				if num < last {
+					t.Errorf("%s page %d: footnote %d after footnote %d", size, i+1, num, last)
+				}
+				last = num
+			}
+		}
+	}
+}
+
+// TestGridRowsContinued: a policy-table row split across pages repeats its
+// heading, marked as continued, on the next page, and the grid's caption
+// is repeated marked as continued; no page starts with fewer than three
+// lines of a split cell.
+func TestGridRowsContinued(t *testing.T) {
+	for _, size := range []string{"A4", "Letter"} {
+		d := layoutOf(t, reporttest.Mali(t), Options{PageSize: size, Figures: frames{}})
+		continued := 0
+		for _, pg := range d.pages {
+			for _, l := range pageLines(pg) {
+				if strings.Contains(l, "(continued)") {
+					continued++
+				}
+			}
+		}
+		if continued == 0 {
+			t.Errorf("%s: no row or caption marked continued", size)
+		}
+	}
 }

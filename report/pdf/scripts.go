@@ -113,7 +113,7 @@ func (d *doc) drawVisual(ops *[]op, fr frag, v script.Segment, x, y float64, id 
 		for _, p := range script.Pieces(r.text, v.RTL) {
 			w := d.fonts.rawWidth(r.face, fr.size, p.Text)
 			*ops = append(*ops, op{kind: opText, x: x, y: y - fr.rise, w: w, h: fr.size * pt, face: r.face, size: fr.size,
-				color: fr.color, text: p.Text, actual: p.Actual, url: fr.url, line: id, sep: first})
+				color: fr.color, text: p.Text, actual: p.Actual, url: fr.url, note: fr.note, line: id, sep: first})
 			first = false
 			x += w
 		}

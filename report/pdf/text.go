@@ -71,7 +71,7 @@ func (d *doc) words(t report.Text, st style) []word {
 		// Merge with the previous frag when the style is the same.
 		if n := len(cur.frags); n > 0 {
 			p := &cur.frags[n-1]
-			if p.face == fr.face && p.size == fr.size && p.rise == fr.rise && p.url == fr.url && p.color == fr.color {
+			if p.face == fr.face && p.size == fr.size && p.rise == fr.rise && p.url == fr.url && p.color == fr.color && p.note == fr.note {
 				p.text += fr.text
 				p.w += fr.w
 				cur.w += fr.w
@@ -90,7 +90,7 @@ func (d *doc) words(t report.Text, st style) []word {
 			if txt == "" {
 				continue
 			}
-			add(frag{face: st.face, size: st.size * 0.62, rise: st.size * pt * 0.36, color: st.color, text: txt})
+			add(frag{face: st.face, size: st.size * 0.62, rise: st.size * pt * 0.36, color: st.color, text: txt, note: sp.Note})
 			if sp.Note != nil {
 				cur.notes = append(cur.notes, sp.Note)
 			}
@@ -175,13 +175,13 @@ func (d *doc) lineOps(l textLine, st style, x, y, width float64) []op {
 		wx := cx
 		for j, fr := range w.frags {
 			o := op{kind: opText, x: wx, y: y - fr.rise, w: fr.w, h: fr.size * pt, face: fr.face, size: fr.size,
-				color: fr.color, text: fr.text, url: fr.url, line: id, sep: i > 0 && j == 0 && l.words[i-1].space > 0}
+				color: fr.color, text: fr.text, url: fr.url, note: fr.note, line: id, sep: i > 0 && j == 0 && l.words[i-1].space > 0}
 			// Glue the pieces of a word (no space between them), and in a
 			// line set without extra spacing the words too, into one text
 			// run of one style: fewer operators, same extraction.
 			if n := len(ops); n > 0 && j == 0 && i > 0 && (gap == 0 || l.words[i-1].space == 0) {
 				p := &ops[n-1]
-				if p.face == fr.face && p.size == fr.size && p.y == o.y && p.url == fr.url && p.color == fr.color {
+				if p.face == fr.face && p.size == fr.size && p.y == o.y && p.url == fr.url && p.color == fr.color && p.note == fr.note {
 					if l.words[i-1].space > 0 {
 						p.text += " "
 					}
