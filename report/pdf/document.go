@@ -111,6 +111,10 @@ const (
 	s4 = 7.0
 )
 
+// measureChars is the longest line of full-width prose, in average
+// characters of the body text: 60–80 read comfortably (Bringhurst).
+const measureChars = 75
+
 // The text styles.
 var (
 	stBody     = style{face: serif, size: 10, leading: 4.6, color: ink, justify: true}
@@ -144,6 +148,10 @@ type doc struct {
 	marks  []*mark
 	pages  []*page
 	ncover int // pages before the body: cover and contents
+	// measure is the width of full-width prose: at most measureChars
+	// average characters of the body text, so that a line reads in one
+	// sweep of the eye; tables and figures take the whole text width.
+	measure float64
 	// noteNumbers are the footnotes' numbers as printed (renumberNotes).
 	noteNumbers map[*report.Footnote]string
 	// diags are the problems of the data that only setting it finds: a
@@ -193,6 +201,7 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	if h := hyphen.For(p.Meta.Language); h != nil {
 		d.hyph = h
 	}
+	d.measure = min(g.tw, measureChars*d.fonts.width(stBody.face, stBody.size, "abcdefghijklmnopqrstuvwxyz")/26)
 
 	d.checkCoverage()
 	bands := d.build()
@@ -313,19 +322,18 @@ func (d *doc) frameworkTitle(fw *report.Framework) []*box {
 // framework), with the space between them, and reports whether it set
 // anything: a block with nothing to draw leaves no space either.
 func (d *doc) addBlock(b *builder, blk *report.Block, prev report.BlockKind) bool {
-	tw := d.geo.tw
 	switch blk.Kind {
 	case report.Paragraph:
 		if prev != 0 && prev != report.Heading {
 			b.space(s2)
 		}
-		b.add(d.textBoxes(blk.Text, stBody, 0, tw)...)
+		b.add(d.textBoxes(blk.Text, stBody, 0, d.measure)...)
 		return true
 	case report.Heading:
 		if prev != 0 {
 			b.space(s4)
 		}
-		hs := d.textBoxes(blk.Text, stHeading, 0, tw)
+		hs := d.textBoxes(blk.Text, stHeading, 0, d.measure)
 		d.headingBoxes(hs, d.newMark(blk.Text.Plain(), 1, true))
 		b.add(hs...)
 		return true
@@ -478,7 +486,7 @@ func (d *doc) bulletBoxes(t report.Text, st style, width float64) []*box {
 
 // listBoxes sets references or links under their heading.
 func (d *doc) listBoxes(b *builder, blk *report.Block) {
-	tw := d.geo.tw
+	tw := d.measure
 	l := d.p.Labels
 	title := l.References
 	st := stRef

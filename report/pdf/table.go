@@ -179,8 +179,9 @@ func (d *doc) narrowest(s string, st style) float64 {
 // most 0.4 of it unless the data columns leave more; a table too wide has
 // its columns narrowed towards their least widths, data columns first, in
 // proportion to their room; a narrow one is widened to 0.72 of tw, each
-// data column by at most 28 mm and the stub taking the rest. The table is
-// then centred. fit reports false when even the least widths do not fit.
+// data column by at most 28 mm and the stub taking the rest. The table
+// starts at the left margin, as captions, figures and text do. fit reports
+// false when even the least widths do not fit.
 func (tc *tableColumns) fit(tw float64) bool {
 	widths := tc.widths
 	data := 0.0
@@ -209,7 +210,7 @@ func (tc *tableColumns) fit(tw float64) bool {
 		total = tw * 0.72
 	}
 	tc.stub, tc.total = stub, total
-	tc.x0 = max((tw-total)/2, 0)
+	tc.x0 = 0 // one left edge for tables, captions, figures and text
 	tc.xs = make([]float64, len(widths)+1)
 	tc.xs[0] = tc.x0 + stub
 	for j, w := range widths {
