@@ -326,22 +326,28 @@ func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box 
 	groupH := 0.0
 	var groupOps []op
 	if grouped {
+		// Group headings, bottom-aligned on the rule under them, as the
+		// labels are on theirs.
 		spans := groupSpans(t)
-		for _, sp := range spans {
+		groupLines := make([][]textLine, len(spans))
+		gst := st
+		gst.center = true
+		for i, sp := range spans {
 			j, k, c := sp[0], sp[1], t.Columns[sp[0]]
 			w := xs[k] - xs[j] - 2*cellPad
-			gst := st
-			gst.center = true
-			lines := d.capLines(d.breakLines(d.words(plain(c.Group), gst), w, w, false), maxCellLines, gst, w, c.Pos, "group", fmt.Sprintf("the heading %q of table %q", brief(c.Group), t.ID))
-			for li, ln := range lines {
-				groupOps = append(groupOps, d.lineOps(ln, gst, xs[j]+cellPad, y+float64(li)*st.leading+baseline(st), w)...)
-			}
-			groupH = max(groupH, float64(len(lines))*st.leading)
+			groupLines[i] = d.capLines(d.breakLines(d.words(plain(c.Group), gst), w, w, false), maxCellLines, gst, w, c.Pos, "group", fmt.Sprintf("the heading %q of table %q", brief(c.Group), t.ID))
+			groupH = max(groupH, float64(len(groupLines[i]))*st.leading)
 		}
-		// Rules under the groups.
-		for _, sp := range spans {
+		for i, sp := range spans {
 			j, k := sp[0], sp[1]
-			groupOps = append(groupOps, op{kind: opLine, x: xs[j] + cellPad, y: y + groupH + 0.5, w: xs[k] - xs[j] - 2*cellPad, color: rule, width: 0.2})
+			w := xs[k] - xs[j] - 2*cellPad
+			top := y + groupH - float64(len(groupLines[i]))*st.leading
+			for li, ln := range groupLines[i] {
+				groupOps = append(groupOps, d.lineOps(ln, gst, xs[j]+cellPad, top+float64(li)*st.leading+baseline(st), w)...)
+			}
+			if t.Columns[j].Group != "" {
+				groupOps = append(groupOps, op{kind: opLine, x: xs[j] + cellPad, y: y + groupH + 0.5, w: w, color: rule, width: 0.2})
+			}
 		}
 		groupH += 1.5
 	}
