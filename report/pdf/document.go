@@ -199,7 +199,7 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	d.fonts = newFontSet(pdf, p.Meta.Fonts)
 	defer d.fonts.join()
 	if h := hyphen.For(p.Meta.Language); h != nil {
-		d.hyph = h
+		d.hyph = &memoHyphenator{h: h, seen: map[string][]int{}}
 	}
 	d.measure = min(g.tw, measureChars*d.fonts.width(stBody.face, stBody.size, "abcdefghijklmnopqrstuvwxyz")/26)
 

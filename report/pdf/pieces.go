@@ -15,6 +15,24 @@ type hyphenator interface {
 	Points(word string) []int
 }
 
+// memoHyphenator remembers the points of the words it was asked about: a
+// document repeats its words, and each paragraph that needs hyphens asks
+// about all of its own.
+type memoHyphenator struct {
+	h    hyphenator
+	seen map[string][]int
+}
+
+// Points returns h's points for word, computed once.
+func (m *memoHyphenator) Points(word string) []int {
+	if p, ok := m.seen[word]; ok {
+		return p
+	}
+	p := m.h.Points(word)
+	m.seen[word] = p
+	return p
+}
+
 // breakAt is a place inside a word's text where a line may break.
 type breakAt struct {
 	at   int // byte offset into the word's text
@@ -79,12 +97,18 @@ func wordBreaks(hy hyphenator, w word) []breakAt {
 }
 
 // mayBreakInside reports whether Unicode may allow a break inside text,
-// which has no space: only after a dash, a slash or a soft hyphen, or
-// around characters of scripts that break between letters. It spares the
-// common word the cost of the full algorithm.
+// which has no space: only after a dash, a slash, a soft hyphen or a
+// zero-width space, or around characters of scripts that break between
+// letters (Thai, Lao, Myanmar, Khmer, CJK and beyond). It spares the
+// common word — apostrophes, quotes and accents included — the cost of
+// the full algorithm.
 func mayBreakInside(text string) bool {
 	for _, r := range text {
-		if r >= 0x0300 || strings.ContainsRune("-/\u00ad", r) {
+		switch {
+		case r < 0x2D:
+		case strings.ContainsRune("-/\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u200b", r),
+			r >= 0x0E00 && r <= 0x0EFF, r >= 0x1000 && r <= 0x109F, r >= 0x1780 && r <= 0x17FF,
+			r >= 0x2E80:
 			return true
 		}
 	}
