@@ -79,7 +79,24 @@ func edgeCases() []*report.Figure {
 			Table: table("t", map[string][]report.Cell{"Blank": {blank, num(5, 0), blank}, "Dash": {num(3, 0), dash, num(-3, 0)}, "Full": {num(10, 0), num(4, 0), num(-6, 0)}}, "Blank", "Dash", "Full")},
 		{ID: "percent-negative", Number: 6, Kind: report.PercentBars, Title: "Percentages below zero and above 100", Series: refs("c1"),
 			Table: table("t", map[string][]report.Cell{"Down": {num(-125, 1)}, "Up": {num(1200, 1)}, "Blank": {blank}}, "Down", "Up", "Blank")},
+		{ID: "fixed-range", Number: 7, Kind: report.PercentBars, Title: "A declared range and axis title", Series: refs("c1"),
+			ValueAxis: "% of households", Range: []float64{0, 100},
+			Table: table("t", map[string][]report.Cell{"A": {num(442, 1)}, "B": {num(310, 1)}}, "A", "B")},
+		{ID: "many-bars", Number: 8, Kind: report.GroupedBars, Title: "More bars than fit at their preferred size", Series: refs("c1", "c2"),
+			Table: manyRows(16)},
 	}
+}
+
+// manyRows is a table of n rows of two values each.
+func manyRows(n int) *report.Table {
+	rows := map[string][]report.Cell{}
+	var order []string
+	for i := range n {
+		label := fmt.Sprintf("Category %d", i+1)
+		rows[label] = []report.Cell{num(int64(100*(i+1)), 0), num(int64(50*(n-i)), 0)}
+		order = append(order, label)
+	}
+	return table("t", rows, order...)
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.
