@@ -609,3 +609,25 @@ func refs(ids ...string) []report.Ref {
 	}
 	return out
 }
+
+// FuzzRange draws a figure over an arbitrary declared range: either the
+// model refuses the range, or the drawing succeeds.
+func FuzzRange(f *testing.F) {
+	f.Add(0.0, 100.0, int64(442), 1)
+	f.Add(-1e15, 1e15, int64(1), 0)
+	f.Add(0.0, 1e-300, int64(0), 6)
+	f.Add(-0.5, 0.5, int64(-1), 9)
+	f.Fuzz(func(t *testing.T, lo, hi float64, units int64, dec int) {
+		if dec < 0 || dec > 9 || units > 1e15 || units < -1e15 {
+			t.Skip()
+		}
+		tab := table("t", map[string][]report.Cell{"A": {num(units, dec)}, "B": {num(units/2, dec)}}, "A", "B")
+		fig := &report.Figure{ID: "f", Number: 1, Title: "Range", Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{lo, hi}}
+		if dec%2 == 1 {
+			fig.Kind = report.PercentBars
+		}
+		if _, err := SVG(fig, english); err != nil && !errors.Is(err, ErrFigure) {
+			t.Fatalf("error %v does not wrap ErrFigure", err)
+		}
+	})
+}

@@ -411,7 +411,9 @@ func niceStep(lo, hi float64, n, dec int) (st int64, sdec int) {
 			}
 		}
 	}
-	return int64(math.Round(step * math.Pow10(sdec))), sdec
+	// At least one unit, so that ticks advance even over a range far
+	// narrower than the values' decimals can show.
+	return max(1, int64(math.Round(step*math.Pow10(sdec)))), sdec
 }
 
 // axis is the value axis for the bars: the figure's declared range, or

@@ -170,8 +170,13 @@ func (f *Figure) seriesCountProblems(add addFunc) {
 	}
 }
 
+// maxRange bounds a range's ends: a table's values stay well within it,
+// and float64 still holds its whole numbers exactly.
+const maxRange = 1e15
+
 // rangeProblems checks a fixed range on its own: two numbers, low below
-// high, zero between them, since every bar starts at zero.
+// high, within ±maxRange, zero between them, since every bar starts at
+// zero.
 func (f *Figure) rangeProblems(add addFunc) {
 	if f.Range == nil {
 		return
@@ -184,6 +189,8 @@ func (f *Figure) rangeProblems(add addFunc) {
 	switch {
 	case math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0):
 		add(f.RangePos, "range", "want finite numbers, got [%v, %v]", lo, hi)
+	case math.Abs(lo) > maxRange || math.Abs(hi) > maxRange:
+		add(f.RangePos, "range", "[%v, %v] is beyond ±%v, more than a table's numbers reach", lo, hi, maxRange)
 	case lo >= hi:
 		add(f.RangePos, "range", "low end %v is not below high end %v", lo, hi)
 	case lo > 0 || hi < 0:

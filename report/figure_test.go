@@ -69,6 +69,7 @@ func TestFigureProblems(t *testing.T) {
 		{"RangeOneNumber", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{100}, RangePos: at}, `d/figures/fig.yaml:4:7: range: want two numbers [low, high], got 1`},
 		{"RangeReversed", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{100, 0}, RangePos: at}, `d/figures/fig.yaml:4:7: range: low end 100 is not below high end 0`},
 		{"RangeWithoutZero", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{10, 100}, RangePos: at}, `range: [10, 100] leaves out zero, where the bars start`},
+		{"RangeHuge", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{0, 1e300}, RangePos: at}, `range: [0, 1e+300] is beyond ±1e+15`},
 		{"RangeNaN", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{math.NaN(), 1}, RangePos: at}, `range: want finite numbers`},
 		{"RangeCutsData", report.Figure{Kind: report.GroupedBars, Table: tab, Series: refs("c1", "c2"), Range: []float64{0, 1.5}, RangePos: at}, `d/figures/fig.yaml:4:7: range: [0, 1.5] cuts off the value 2 of series "c2"`},
 		{"RangeCutsLeftSide", report.Figure{Kind: report.DivergingBars, Table: tab, Series: refs("c1", "c2"), Range: []float64{0, 10}, RangePos: at}, `range: [0, 10] cuts off the value -1 of series "c1"`},
