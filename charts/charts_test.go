@@ -79,7 +79,24 @@ func edgeCases() []*report.Figure {
 			Table: table("t", map[string][]report.Cell{"Blank": {blank, num(5, 0), blank}, "Dash": {num(3, 0), dash, num(-3, 0)}, "Full": {num(10, 0), num(4, 0), num(-6, 0)}}, "Blank", "Dash", "Full")},
 		{ID: "percent-negative", Number: 6, Kind: report.PercentBars, Title: "Percentages below zero and above 100", Series: refs("c1"),
 			Table: table("t", map[string][]report.Cell{"Down": {num(-125, 1)}, "Up": {num(1200, 1)}, "Blank": {blank}}, "Down", "Up", "Blank")},
+		{ID: "fixed-range", Number: 7, Kind: report.PercentBars, Title: "A declared range and axis title", Series: refs("c1"),
+			ValueAxis: "% of households", Range: []float64{0, 100},
+			Table: table("t", map[string][]report.Cell{"A": {num(442, 1)}, "B": {num(310, 1)}}, "A", "B")},
+		{ID: "many-bars", Number: 8, Kind: report.GroupedBars, Title: "More bars than fit at their preferred size", Series: refs("c1", "c2"),
+			Table: manyRows(16)},
 	}
+}
+
+// manyRows is a table of n rows of two values each.
+func manyRows(n int) *report.Table {
+	rows := map[string][]report.Cell{}
+	var order []string
+	for i := range n {
+		label := fmt.Sprintf("Category %d", i+1)
+		rows[label] = []report.Cell{num(int64(100*(i+1)), 0), num(int64(50*(n-i)), 0)}
+		order = append(order, label)
+	}
+	return table("t", rows, order...)
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.
@@ -591,4 +608,26 @@ func refs(ids ...string) []report.Ref {
 		out[i] = report.Ref{ID: id}
 	}
 	return out
+}
+
+// FuzzRange draws a figure over an arbitrary declared range: either the
+// model refuses the range, or the drawing succeeds.
+func FuzzRange(f *testing.F) {
+	f.Add(0.0, 100.0, int64(442), 1)
+	f.Add(-1e15, 1e15, int64(1), 0)
+	f.Add(0.0, 1e-300, int64(0), 6)
+	f.Add(-0.5, 0.5, int64(-1), 9)
+	f.Fuzz(func(t *testing.T, lo, hi float64, units int64, dec int) {
+		if dec < 0 || dec > 9 || units > 1e15 || units < -1e15 {
+			t.Skip()
+		}
+		tab := table("t", map[string][]report.Cell{"A": {num(units, dec)}, "B": {num(units/2, dec)}}, "A", "B")
+		fig := &report.Figure{ID: "f", Number: 1, Title: "Range", Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{lo, hi}}
+		if dec%2 == 1 {
+			fig.Kind = report.PercentBars
+		}
+		if _, err := SVG(fig, english); err != nil && !errors.Is(err, ErrFigure) {
+			t.Fatalf("error %v does not wrap ErrFigure", err)
+		}
+	})
 }

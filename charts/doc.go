@@ -18,9 +18,13 @@
 //     further series (e.g. the balance) as narrower bars at their signed
 //     value.
 //   - percent-bars: one series of percentages, one vertical bar per
-//     category on a 0–100 scale.
+//     category.
 //
-// Value axes start from zero; values are printed as the tables print them
+// Value axes include zero and run to round numbers just past the data, or
+// over the range the figure declares (report.Figure.Range); their ticks
+// are signed, and their title is report.Figure.AxisTitle. A horizontal
+// chart's height follows its number of bars (see plotHeight). Text is set
+// in two sizes of the document's type scale (layouts.TypeScale). Values are printed as the tables print them
 // (report.Cell.FormatNumber with the profile's Labels); colours are the
 // Okabe–Ito palette, and every bar also carries its value so that colour
 // never carries meaning alone.

@@ -9,15 +9,17 @@ import (
 	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
+	"github.com/migprofile/migprofile/layouts"
 	"github.com/migprofile/migprofile/report"
 )
 
-// Font sizes in points.
-const (
-	titleSize = 10.0
-	labelSize = 9.0
-	smallSize = 8.0
-	minSize   = 5.5
+// Font sizes in points: two steps of the document's type scale, so
+// that a figure sets its text in at most these two sizes (the title of a
+// framed drawing is bold Caption, as the PDF's captions are).
+var (
+	titleSize = layouts.TypeScale.Caption
+	labelSize = layouts.TypeScale.Caption
+	smallSize = layouts.TypeScale.Small
 )
 
 // Distances in pixels.
@@ -27,7 +29,24 @@ const (
 	gap      = 8  // between parts
 	swatch   = 10 // legend swatch
 	minWidth = 160
-	minBand  = 6 // the thinnest bar drawn
+	minBand  = 6 // the narrowest column drawn
+)
+
+// Horizontal bars, in pixels. A category's band holds one slot per bar
+// and a gap; a bar fills its slot but for 2 pixels. A figure's plot is
+// as tall as its bars at their preferred slot (singleSlot for one
+// series, barSlot for several) up to maxPlot; past it the slots shrink
+// so that the plot stays maxPlot tall, down to minSlot, the pitch at
+// which the values (set in smallSize, about 8 pixels of digits) still
+// do not touch; only then does the plot grow past maxPlot. So Figure 2
+// of Mali (9 categories × 3 series) takes 9 × (3×10 + 8) = 342 pixels
+// (90 mm) rather than 9 × 55 = 495 (131 mm).
+const (
+	singleSlot = 16
+	barSlot    = 13
+	minSlot    = 10
+	catGap     = 8
+	maxPlot    = 300
 )
 
 func rgb(hex uint32) drawing.Color {
@@ -316,11 +335,10 @@ func (p *plan) valueLabel(c report.Cell) string {
 
 // scale maps values to pixels along a value axis.
 type scale struct {
-	ticks    []int64 // tick values in units of 10^-dec
-	dec      int
-	lo, hi   float64 // the axis' extent (the first and last ticks)
-	p0, p1   int     // pixels of lo and hi
-	absTicks bool    // label ticks with absolute values
+	ticks  []int64 // tick values in units of 10^-dec
+	dec    int
+	lo, hi float64 // the axis' extent: the first and last ticks, or a declared range
+	p0, p1 int     // pixels of lo and hi
 }
 
 func (s *scale) px(v float64) int {
@@ -329,24 +347,61 @@ func (s *scale) px(v float64) int {
 
 func (s *scale) tickValue(t int64) float64 { return float64(t) / math.Pow10(s.dec) }
 
+// tickLabel prints a tick's value signed, with a true minus sign, so
+// that a diverging figure's left side reads as negative.
 func (s *scale) tickLabel(t int64, l report.Labels) string {
-	if s.absTicks && t < 0 {
-		t = -t
-	}
 	return l.Number(t, s.dec)
 }
 
 // niceScale returns ticks covering [lo, hi] (lo ≤ 0 ≤ hi) at a round step,
 // about n of them, with no more decimals than dec, the most decimals of
-// the values drawn.
+// the values drawn. The axis runs from the tick at or below lo to the
+// tick at or above hi: the data decide the range, rounded to the step
+// (a largest value of 44.2 ends the axis at 50, not 100).
 func niceScale(lo, hi float64, n, dec int) scale {
-	n = max(n, 2)
 	if hi-lo <= 0 {
 		hi = lo + 1
 	}
+	st, sdec := niceStep(lo, hi, n, dec)
+	unit := math.Pow10(sdec)
+	first := int64(math.Floor(lo*unit/float64(st)+1e-9)) * st
+	last := int64(math.Ceil(hi*unit/float64(st)-1e-9)) * st
+	if last == first {
+		last = first + st
+	}
+	s := ticksBetween(first, last, st, sdec)
+	s.lo, s.hi = s.tickValue(first), s.tickValue(last)
+	return s
+}
+
+// fixedScale returns an axis that runs exactly from lo to hi (a range the
+// figure declares), with ticks at a round step inside it.
+func fixedScale(lo, hi float64, n, dec int) scale {
+	st, sdec := niceStep(lo, hi, n, dec)
+	unit := math.Pow10(sdec)
+	first := int64(math.Ceil(lo*unit/float64(st)-1e-9)) * st
+	last := int64(math.Floor(hi*unit/float64(st)+1e-9)) * st
+	s := ticksBetween(first, last, st, sdec)
+	s.lo, s.hi = lo, hi
+	return s
+}
+
+func ticksBetween(first, last, st int64, dec int) scale {
+	s := scale{dec: dec}
+	for t := first; t <= last; t += st {
+		s.ticks = append(s.ticks, t)
+	}
+	return s
+}
+
+// niceStep is the tick step for about n ticks over [lo, hi]: 1, 2, 2.5 or
+// 5 times a power of ten, with at most dec decimals; in units of
+// 10^-sdec.
+func niceStep(lo, hi float64, n, dec int) (st int64, sdec int) {
+	n = max(n, 2)
 	raw := (hi - lo) / float64(n)
 	mag := math.Pow10(int(math.Floor(math.Log10(raw))))
-	step, sdec := 0.0, 0
+	step := 0.0
 	for m := mag; step == 0; m *= 10 {
 		for _, k := range []float64{1, 2, 2.5, 5} {
 			d := decimals(k * m)
@@ -356,19 +411,19 @@ func niceScale(lo, hi float64, n, dec int) scale {
 			}
 		}
 	}
-	unit := math.Pow10(sdec)
-	st := int64(math.Round(step * unit))
-	first := int64(math.Floor(lo*unit/float64(st)+1e-9)) * st
-	last := int64(math.Ceil(hi*unit/float64(st)-1e-9)) * st
-	if last == first {
-		last = first + st
+	// At least one unit, so that ticks advance even over a range far
+	// narrower than the values' decimals can show.
+	return max(1, int64(math.Round(step*math.Pow10(sdec)))), sdec
+}
+
+// axis is the value axis for the bars: the figure's declared range, or
+// one fitted to the data.
+func (p *plan) axis(bs []bar, n int) scale {
+	if len(p.f.Range) == 2 {
+		return fixedScale(p.f.Range[0], p.f.Range[1], n, p.decimals())
 	}
-	s := scale{dec: sdec}
-	for t := first; t <= last; t += st {
-		s.ticks = append(s.ticks, t)
-	}
-	s.lo, s.hi = s.tickValue(first), s.tickValue(last)
-	return s
+	lo, hi := extent(bs)
+	return niceScale(lo, hi, n, p.decimals())
 }
 
 // decimals returns how many decimals v needs (at most 9).
@@ -405,13 +460,18 @@ func (p *plan) body(b rect) error {
 func (p *plan) bodyHeight(width int) int {
 	lh := lineHeight(labelSize)
 	if p.f.Kind == report.PercentBars {
-		return lh + gap + 220 + gap + 3*lh
+		return p.axisTitleHeight() + lineHeight(smallSize) + gap + 220 + gap + 3*lh
 	}
-	h := p.legendHeight(width) + p.bandHeight()*len(p.d.Categories) + gap + lineHeight(smallSize)
-	if len(p.d.Series) == 1 {
-		h += lineHeight(smallSize)
+	return p.legendHeight(width) + p.plotHeight() + gap + lineHeight(smallSize) + p.axisTitleHeight()
+}
+
+// axisTitleHeight is the room the value axis' title takes: a line, or
+// nothing for a figure without one.
+func (p *plan) axisTitleHeight() int {
+	if p.f.AxisTitle() == "" {
+		return 0
 	}
-	return h
+	return lineHeight(smallSize)
 }
 
 // slots is how many bars a horizontal category holds: diverging figures
@@ -424,11 +484,23 @@ func (p *plan) slots() int {
 	return n
 }
 
-func (p *plan) bandHeight() int {
+// slotHeight is the pitch of a horizontal bar: its preferred size, less
+// when the plot would pass maxPlot, but never below minSlot (see the
+// constants).
+func (p *plan) slotHeight() int {
+	slot := barSlot
 	if p.slots() == 1 {
-		return 24
+		slot = singleSlot
 	}
-	return p.slots()*15 + 10
+	nCat := len(p.d.Categories)
+	fit := (maxPlot/max(nCat, 1) - catGap) / p.slots()
+	return max(minSlot, min(slot, fit))
+}
+
+// plotHeight is the height of a horizontal bar chart's plot: a band of
+// slots and a gap per category.
+func (p *plan) plotHeight() int {
+	return len(p.d.Categories) * (p.slots()*p.slotHeight() + catGap)
 }
 
 // legend is the series' keys: a swatch and a name each, flowing across
@@ -549,8 +621,8 @@ func (p *plan) horizontal(b rect) error {
 		p.line(x, h.plotTop, x, h.plotBottom, gridColor)
 		p.text(h.sc.tickLabel(t, p.l), x, h.plotBottom+gap+lhSmall/2, false, smallSize, mutedText, alignCenter)
 	}
-	if h.single {
-		p.text(p.m.ellipsis(p.fonts.regular, smallSize, p.d.Series[0].Name, h.sc.p1-h.sc.p0), h.sc.p0, h.plotBottom+gap+lhSmall+lhSmall/2, false, smallSize, mutedText, alignLeft)
+	if title := p.f.AxisTitle(); title != "" {
+		p.text(p.m.ellipsis(p.fonts.regular, smallSize, title, h.sc.p1-h.sc.p0), h.sc.p0, h.plotBottom+gap+lhSmall+lhSmall/2, false, smallSize, mutedText, alignLeft)
 	}
 	// Category labels.
 	for i, c := range p.d.Categories {
@@ -585,23 +657,20 @@ type hLayout struct {
 func (p *plan) horizontalLayout(b rect, bs []bar, top int) (hLayout, error) {
 	nCat := len(p.d.Categories)
 	lhSmall := lineHeight(smallSize)
-	axisH := gap + lhSmall
+	axisH := gap + lhSmall + p.axisTitleHeight()
 	h := hLayout{single: len(p.d.Series) == 1}
-	if h.single {
-		axisH += lhSmall
-	}
 	h.plotTop, h.plotBottom = top, b.y1-axisH
 	h.band = float64(h.plotBottom-h.plotTop) / float64(nCat)
-	h.slotH = (h.band - 8) / float64(p.slots())
+	h.slotH = (h.band - catGap) / float64(p.slots())
 	if h.slotH > 18 {
 		h.slotH = 18
 	}
 	if h.slotH < minBand {
 		return h, figureErr(p.f, "%d categories do not fit in %d pixels", nCat, h.plotBottom-h.plotTop)
 	}
-	// Values are set no taller than their bars' slots, so that the labels
-	// of adjacent bars do not overlap; 8 points at most.
-	h.vs = math.Max(minSize, math.Min(smallSize, math.Floor(h.slotH*0.95*2)/2))
+	// Values are set in the small size of the type scale, whatever the
+	// slots: plotHeight keeps slots at least minSlot, where they fit.
+	h.vs = smallSize
 	// Category labels: a column on the left, at most a third of the width.
 	for _, c := range p.d.Categories {
 		h.labW = max(h.labW, p.m.width(p.font(c.Total), labelSize, c.Label))
@@ -619,7 +688,6 @@ func (p *plan) horizontalLayout(b rect, bs []bar, top int) (hLayout, error) {
 // labels (of size vs) beyond the bars' ends: at the left of negative
 // bars, at the right of positive ones.
 func (p *plan) horizontalScale(b rect, bs []bar, x0 int, vs float64) (scale, error) {
-	lo, hi := extent(bs)
 	leftRoom := 0
 	for _, br := range bs {
 		if br.ok && br.v < 0 {
@@ -627,8 +695,7 @@ func (p *plan) horizontalScale(b rect, bs []bar, x0 int, vs float64) (scale, err
 		}
 	}
 	n := max(2, (b.x1-x0)/90)
-	sc := niceScale(lo, hi, n, p.decimals())
-	sc.absTicks = p.f.Kind == report.DivergingBars
+	sc := p.axis(bs, n)
 	tickW := 0
 	for _, t := range sc.ticks {
 		tickW = max(tickW, p.m.width(p.fonts.regular, smallSize, sc.tickLabel(t, p.l)))
@@ -685,20 +752,21 @@ func (p *plan) horizontalBars(h hLayout, bs []bar) {
 	}
 }
 
-// vertical draws one column per category on a value axis from zero
-// (0–100 at least for percentages).
+// vertical draws one column per category on a value axis from zero,
+// under the axis' title.
 func (p *plan) vertical(b rect) error {
 	bs := p.bars()
 	nCat := len(p.d.Categories)
 	lh, lhSmall := lineHeight(labelSize), lineHeight(smallSize)
-	// The axis title (the series' name) above the plot.
-	title := p.m.ellipsis(p.fonts.regular, smallSize, p.d.Series[0].Name, b.w())
+	title := p.m.ellipsis(p.fonts.regular, smallSize, p.f.AxisTitle(), b.w())
 	p.text(title, b.x0, b.y0+lhSmall/2, false, smallSize, mutedText, alignLeft)
-	lo, hi := extent(bs)
-	hi = math.Max(hi, 100)
-	plotTop := b.y0 + lhSmall + gap + lhSmall // room for a value label above the tallest bar
+	lo, _ := extent(bs)
+	if len(p.f.Range) == 2 {
+		lo = p.f.Range[0]
+	}
+	plotTop := b.y0 + p.axisTitleHeight() + gap + lhSmall // room for a value label above the tallest bar
 	n := max(2, (b.h()-4*lh)/50)
-	sc := niceScale(lo, hi, n, p.decimals())
+	sc := p.axis(bs, n)
 	tickW := 0
 	for _, t := range sc.ticks {
 		tickW = max(tickW, p.m.width(p.fonts.regular, smallSize, sc.tickLabel(t, p.l)))

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -123,6 +124,7 @@ func (f *Figure) Problems() []*FigureError {
 		add(f.SortPos, "sort", "want ascending or descending, got %q", f.Sort)
 	}
 	f.seriesCountProblems(add)
+	f.rangeProblems(add)
 	if f.Table == nil {
 		add(f.Pos, "table", "figure %q draws from no table", f.ID)
 		return probs
@@ -136,6 +138,9 @@ func (f *Figure) Problems() []*FigureError {
 		return probs
 	}
 	f.shortRowProblems(add)
+	if len(probs) == 0 {
+		f.rangeDataProblems(add)
+	}
 	return probs
 }
 
@@ -163,6 +168,77 @@ func (f *Figure) seriesCountProblems(add addFunc) {
 			add(at(0), "series", "kind %s draws at least two series, got %d", f.Kind, n)
 		}
 	}
+}
+
+// maxRange bounds a range's ends: a table's values stay well within it,
+// and float64 still holds its whole numbers exactly.
+const maxRange = 1e15
+
+// rangeProblems checks a fixed range on its own: two numbers, low below
+// high, within ±maxRange, zero between them, since every bar starts at
+// zero.
+func (f *Figure) rangeProblems(add addFunc) {
+	if f.Range == nil {
+		return
+	}
+	if len(f.Range) != 2 {
+		add(f.RangePos, "range", "want two numbers [low, high], got %d", len(f.Range))
+		return
+	}
+	lo, hi := f.Range[0], f.Range[1]
+	switch {
+	case math.IsNaN(lo) || math.IsNaN(hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0):
+		add(f.RangePos, "range", "want finite numbers, got [%v, %v]", lo, hi)
+	case math.Abs(lo) > maxRange || math.Abs(hi) > maxRange:
+		add(f.RangePos, "range", "[%v, %v] is beyond ±%v, more than a table's numbers reach", lo, hi, maxRange)
+	case lo >= hi:
+		add(f.RangePos, "range", "low end %v is not below high end %v", lo, hi)
+	case lo > 0 || hi < 0:
+		add(f.RangePos, "range", "[%v, %v] leaves out zero, where the bars start", lo, hi)
+	}
+}
+
+// rangeDataProblems reports the first value a fixed range cuts off, as
+// the figure draws it (a diverging figure's first series to the left).
+func (f *Figure) rangeDataProblems(add addFunc) {
+	if len(f.Range) != 2 {
+		return
+	}
+	for k, j := range f.seriesIndexes() {
+		for _, i := range f.categoryIndexes() {
+			v, ok := f.cell(i, j).Value()
+			if k == 0 && f.Kind == DivergingBars {
+				v = -v
+			}
+			if ok && (v < f.Range[0] || v > f.Range[1]) {
+				add(f.RangePos, "range", "[%v, %v] cuts off the value %v of series %q", f.Range[0], f.Range[1], v, f.Series[k].ID)
+				return
+			}
+		}
+	}
+}
+
+// AxisTitle is the value axis' title: ValueAxis when declared, else the
+// label the columns drawn share ("Number", "%"). Never the group and the
+// label glued together ("1998 Number"): a group names the columns, not
+// their unit. "" when the columns share no label, or when the figure is
+// transposed (its series are rows, whose labels name no unit).
+func (f *Figure) AxisTitle() string {
+	if f.ValueAxis != "" || f.Transpose || f.Table == nil {
+		return f.ValueAxis
+	}
+	label := ""
+	for k, j := range f.seriesIndexes() {
+		if j >= len(f.Table.Columns) || f.Table.Columns[j] == nil {
+			return ""
+		}
+		c := f.Table.Columns[j]
+		if k > 0 && c.Label != label {
+			return ""
+		}
+		label = c.Label
+	}
+	return label
 }
 
 // referenceProblems checks that every category and series names a row or

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -65,6 +66,13 @@ func TestFigureProblems(t *testing.T) {
 		{"NothingToDraw", report.Figure{Kind: report.GroupedBars, Series: refs("c1"), Table: &report.Table{ID: "empty", Columns: []*report.Column{{ID: "c1"}}}}, `categories: nothing to draw: table "empty" has no rows`},
 		{"ShortRow", report.Figure{Kind: report.GroupedBars, Series: refs("c2"), Table: &report.Table{ID: "short",
 			Columns: []*report.Column{{ID: "c1"}, {ID: "c2"}}, Rows: []*report.Row{{Pos: at, ID: "r", Cells: []report.Cell{num(1, 0)}}}}}, `d/figures/fig.yaml:4:7: figure "fig" draws column "c2" of row "r", which has 1 values`},
+		{"RangeOneNumber", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{100}, RangePos: at}, `d/figures/fig.yaml:4:7: range: want two numbers [low, high], got 1`},
+		{"RangeReversed", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{100, 0}, RangePos: at}, `d/figures/fig.yaml:4:7: range: low end 100 is not below high end 0`},
+		{"RangeWithoutZero", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{10, 100}, RangePos: at}, `range: [10, 100] leaves out zero, where the bars start`},
+		{"RangeHuge", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{0, 1e300}, RangePos: at}, `range: [0, 1e+300] is beyond ±1e+15`},
+		{"RangeNaN", report.Figure{Kind: report.HorizontalBars, Table: tab, Series: refs("c1"), Range: []float64{math.NaN(), 1}, RangePos: at}, `range: want finite numbers`},
+		{"RangeCutsData", report.Figure{Kind: report.GroupedBars, Table: tab, Series: refs("c1", "c2"), Range: []float64{0, 1.5}, RangePos: at}, `d/figures/fig.yaml:4:7: range: [0, 1.5] cuts off the value 2 of series "c2"`},
+		{"RangeCutsLeftSide", report.Figure{Kind: report.DivergingBars, Table: tab, Series: refs("c1", "c2"), Range: []float64{0, 10}, RangePos: at}, `range: [0, 10] cuts off the value -1 of series "c1"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +136,41 @@ func TestFigureAltText(t *testing.T) {
 			}
 			if got := tt.f.AltText(tt.l); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFigureRangeFits(t *testing.T) {
+	tab := table("tab", map[string][]report.Cell{"A": {num(442, 1), num(-5, 0)}}, "A")
+	f := report.Figure{ID: "fig", Kind: report.DivergingBars, Table: tab, Series: refs("c2", "c1"), Range: []float64{-50, 50}}
+	if probs := f.Problems(); len(probs) > 0 {
+		t.Errorf("a range holding every value: %v", probs[0])
+	}
+}
+
+func TestAxisTitle(t *testing.T) {
+	tab := &report.Table{ID: "t", Columns: []*report.Column{
+		{ID: "n1", Group: "1976", Label: "Number"},
+		{ID: "n2", Group: "1987", Label: "Number"},
+		{ID: "p", Group: "Households with an emigrant", Label: "%", Unit: report.Percent},
+	}, Rows: []*report.Row{{ID: "a", Label: "A", Cells: []report.Cell{num(1, 0), num(2, 0), num(3, 0)}}}}
+	tests := []struct {
+		name string
+		f    report.Figure
+		want string
+	}{
+		{"Declared", report.Figure{ValueAxis: "Number of Malians abroad", Series: refs("n1")}, "Number of Malians abroad"},
+		{"SharedLabel", report.Figure{Series: refs("n1", "n2")}, "Number"},
+		{"LabelWithoutGroup", report.Figure{Series: refs("p")}, "%"},
+		{"NoSharedLabel", report.Figure{Series: refs("n1", "p")}, ""},
+		{"Transposed", report.Figure{Transpose: true, Series: refs("a")}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.f.Table = tab
+			if got := tt.f.AxisTitle(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

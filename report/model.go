@@ -400,7 +400,7 @@ const (
 	GroupedBars FigureKind = "grouped-bars"
 	// DivergingBars draws series around zero, e.g. inflows, outflows and balance.
 	DivergingBars FigureKind = "diverging-bars"
-	// PercentBars draws one vertical bar per category on a 0–100 scale.
+	// PercentBars draws one vertical bar per category.
 	PercentBars FigureKind = "percent-bars"
 )
 
@@ -430,6 +430,14 @@ type Figure struct {
 	SortPos Pos
 	// Sources default to the table's.
 	Sources []Source
+	// ValueAxis is the value axis' title, e.g. "Number of Malians
+	// abroad"; "" derives one from the columns drawn (see AxisTitle).
+	ValueAxis string
+	// Range fixes the value axis' extent, [low, high]; nil fits the axis
+	// to the data with round ends (see Problems for its rules).
+	Range []float64
+	// RangePos is where Range was written.
+	RangePos Pos
 }
 
 // Ref is an id that refers to another element, with where it was written,

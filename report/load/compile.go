@@ -536,7 +536,9 @@ func (c *compiler) figure(id string, ff figureFile) *report.Figure {
 	f := &report.Figure{
 		Pos: ff.Pos, ID: id, Kind: report.FigureKind(ff.Kind.S), KindPos: ff.Kind.Pos,
 		Title: ff.Title, Caption: ff.Caption, Transpose: ff.Transpose, Sort: ff.Sort.S, SortPos: ff.Sort.Pos,
+		ValueAxis: ff.ValueAxis,
 	}
+	f.Range, f.RangePos = c.figureRange(ff)
 	for _, s := range ff.Series {
 		f.Series = append(f.Series, report.Ref{Pos: s.Pos, ID: s.S})
 	}
@@ -564,6 +566,29 @@ func (c *compiler) figure(id string, ff figureFile) *report.Figure {
 		f.Sources = t.Sources
 	}
 	return f
+}
+
+// figureRange reads a figure's range: numbers, positioned where the
+// range is written (its rules are the model's, in Figure.Problems). A
+// value that is not a number is reported here and the range dropped.
+func (c *compiler) figureRange(ff figureFile) ([]float64, report.Pos) {
+	if len(ff.Range) == 0 {
+		return nil, ff.Pos
+	}
+	var r []float64
+	ok := true
+	for i, s := range ff.Range {
+		v, err := strconv.ParseFloat(strings.TrimSpace(s.S), 64)
+		if s.OK && err != nil {
+			c.errorf(s.Pos, fmt.Sprintf("range[%d]", i), "want a number, got %q", s.S)
+		}
+		ok = ok && s.OK && err == nil
+		r = append(r, v)
+	}
+	if !ok {
+		return nil, ff.Range[0].Pos
+	}
+	return r, ff.Range[0].Pos
 }
 
 // maxFont bounds a font file (a full CJK font is about 16 MB), maxFonts

@@ -129,6 +129,10 @@ func TestErrors(t *testing.T) {
 		{"DanglingFigureTable", "mini/figures/chart.yaml", "kind: horizontal-bars\ntitle: T\ntable: nope\nseries: [n]\n", `mini/figures/chart.yaml:3:8: table: table "nope" does not exist`},
 		{"DanglingFigureSeries", "mini/figures/chart.yaml", "kind: horizontal-bars\ntitle: T\ntable: people\nseries: [x]\n", `mini/figures/chart.yaml:4:10: series[0]: table "people" has no column "x"`},
 		{"UnknownFigureKind", "mini/figures/chart.yaml", "kind: pie\ntitle: T\ntable: people\nseries: [n]\n", `mini/figures/chart.yaml:1:7: kind: unknown figure kind "pie"`},
+		{"FigureRangeNotANumber", "mini/figures/chart.yaml", "kind: horizontal-bars\ntitle: T\ntable: people\nseries: [n]\nrange: [0, lots]\n", `mini/figures/chart.yaml:5:12: range[1]: want a number, got "lots"`},
+		{"FigureRangeNotAList", "mini/figures/chart.yaml", "kind: horizontal-bars\ntitle: T\ntable: people\nseries: [n]\nrange: 100\n", `mini/figures/chart.yaml:5:8: range: want a list`},
+		{"FigureRangeReversed", "mini/figures/chart.yaml", "kind: horizontal-bars\ntitle: T\ntable: people\nseries: [n]\nrange: [100, 0]\n", `mini/figures/chart.yaml:5:9: range: low end 100 is not below high end 0`},
+		{"FigureRangeCutsData", "mini/figures/chart.yaml", "kind: horizontal-bars\ntitle: T\ntable: people\nseries: [n]\nrange: [0, 50]\n", `mini/figures/chart.yaml:5:9: range: [0, 50] cuts off the value 60 of series "n"`},
 		{"DanglingRow", "mini/tables/people.yaml", table("  - {label: A, values: [1]}\n  - {label: T, sum_of: [a, z], values: [1]}\n"), `mini/tables/people.yaml:7:28: rows[1].sum_of[1]: no row with id "z" in this table`},
 		{"DanglingFramework", "mini/profile.yaml", "title: M\ncountry: T\ndate: D\niso_date: \"2010-05\"\nlanguage: en\nauthors: [A]\npublisher: P\nframeworks: [main, other]\n", `mini/frameworks/other.yaml: file is missing`},
 		{"BadDate", "mini/profile.yaml", "title: M\ncountry: T\ndate: D\niso_date: May 2010\nlanguage: en\nauthors: [A]\npublisher: P\nframeworks: [main]\n", `mini/profile.yaml:4:11: iso_date: want YYYY-MM or YYYY-MM-DD, got "May 2010"`},
@@ -148,6 +152,23 @@ func TestErrors(t *testing.T) {
 			}
 			t.Errorf("no error containing\n  %s\ngot:\n  %s", tt.want, strings.Join(got, "\n  "))
 		})
+	}
+}
+
+// TestFigureAxisFields checks that the loader reads a figure's axis
+// title and range into the model.
+func TestFigureAxisFields(t *testing.T) {
+	fsys := with(minimal(), "mini/figures/chart.yaml", "kind: horizontal-bars\ntitle: People\ntable: people\nseries: [n]\ncategories: [a, b]\nvalue_axis: Number of people\nrange: [0, 100]\n")
+	p, diags, err := load.Load(fsys, "mini")
+	if err != nil || len(diags.Errors()) > 0 {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	f := p.Figures[0]
+	if f.ValueAxis != "Number of people" || f.AxisTitle() != "Number of people" {
+		t.Errorf("value_axis: got %q", f.ValueAxis)
+	}
+	if len(f.Range) != 2 || f.Range[0] != 0 || f.Range[1] != 100 || f.RangePos.Line != 7 {
+		t.Errorf("range: got %v at %v", f.Range, f.RangePos)
 	}
 }
 

@@ -344,4 +344,6 @@ type figureFile struct {
 	Transpose  bool         `yaml:"transpose"`
 	Sort       posString    `yaml:"sort"`
 	Sources    []sourceFile `yaml:"sources"`
+	ValueAxis  string       `yaml:"value_axis"`
+	Range      []posString  `yaml:"range"`
 }
