@@ -19,6 +19,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/migprofile/migprofile/layouts"
 	"github.com/migprofile/migprofile/report"
 	"github.com/migprofile/migprofile/report/typeset/hyphen"
 )
@@ -115,25 +116,32 @@ const (
 // characters of the body text: 60–80 read comfortably (Bringhurst).
 const measureChars = 75
 
-// The text styles.
+// The text styles, every size from the document's type scale
+// (layouts.TypeScale, shared with the figures): title, heading, body,
+// caption and small, plus the footnote markers.
 var (
-	stBody     = style{face: serif, size: 10, leading: 4.6, color: ink, justify: true}
-	stTitle    = style{face: sansBold, size: 18, leading: 8.5, color: navy}
-	stHeading  = style{face: sansBold, size: 12, leading: 5.8, color: navy}
-	stSub      = style{face: sansBold, size: 10, leading: 4.8, color: navy}
-	stColHead  = style{face: sansBold, size: 10.5, leading: 5.2, color: navy}
-	stCaption  = style{face: sansBold, size: 9, leading: 4.2, color: navy}
-	stCell     = style{face: sans, size: 8, leading: 3.6, color: ink}
-	stCellHd   = style{face: sansBold, size: 7.5, leading: 3.3, color: ink}
-	stSource   = style{face: sans, size: 7.5, leading: 3.3, color: grey}
-	stGrid     = style{face: serif, size: 9, leading: 4.0, color: ink} // ragged-right, as table cells are set
-	stGridHd   = style{face: sansBold, size: 8.5, leading: 3.8, color: navy}
-	stRef      = style{face: serif, size: 9, leading: 4.0, color: ink, justify: true, hang: 5}
-	stNote     = style{face: serif, size: 8, leading: 3.4, color: ink, justify: true}
-	stRunning  = style{face: sans, size: 8, leading: 3.4, color: grey}
-	stContent  = style{face: serif, size: 10, leading: 4.8, color: ink}
-	stContent0 = style{face: sansBold, size: 10.5, leading: 5.2, color: navy}
+	ts         = layouts.TypeScale
+	stBody     = style{face: serif, size: ts.Body, leading: 4.6, color: ink, justify: true}
+	stTitle    = style{face: sansBold, size: ts.Title, leading: 8.5, color: navy}
+	stHeading  = style{face: sansBold, size: ts.Heading, leading: 5.8, color: navy}
+	stSub      = style{face: sansBold, size: ts.Body, leading: 4.8, color: navy}
+	stColHead  = style{face: sansBold, size: ts.Body, leading: 5.2, color: navy}
+	stCaption  = style{face: sansBold, size: ts.Caption, leading: 4.2, color: navy}
+	stCell     = style{face: sans, size: ts.Small, leading: 3.6, color: ink}
+	stCellHd   = style{face: sansBold, size: ts.Small, leading: 3.5, color: ink}
+	stSource   = style{face: sans, size: ts.Small, leading: 3.5, color: grey}
+	stGrid     = style{face: serif, size: ts.Caption, leading: 4.0, color: ink} // ragged-right, as table cells are set
+	stGridHd   = style{face: sansBold, size: ts.Caption, leading: 4.0, color: navy}
+	stRef      = style{face: serif, size: ts.Caption, leading: 4.0, color: ink, justify: true, hang: 5}
+	stNote     = style{face: serif, size: ts.Small, leading: 3.4, color: ink, justify: true}
+	stRunning  = style{face: sans, size: ts.Small, leading: 3.4, color: grey}
+	stContent  = style{face: serif, size: ts.Body, leading: 4.8, color: ink}
+	stContent0 = style{face: sansBold, size: ts.Body, leading: 5.2, color: navy}
 )
+
+// markerSize is the size of a footnote marker, whatever the text around
+// it: one size, not one per style.
+const markerSize = 6.0
 
 // doc is a profile being laid out.
 type doc struct {

@@ -90,7 +90,7 @@ func (d *doc) words(t report.Text, st style) []word {
 			if txt == "" {
 				continue
 			}
-			add(frag{face: st.face, size: st.size * 0.62, rise: st.size * pt * 0.36, color: st.color, text: txt, note: sp.Note})
+			add(frag{face: st.face, size: markerSize, rise: st.size * pt * 0.36, color: st.color, text: txt, note: sp.Note})
 			if sp.Note != nil {
 				cur.notes = append(cur.notes, sp.Note)
 			}
