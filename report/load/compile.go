@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -436,6 +437,12 @@ func sortedKeys[V any](m map[string]V) []string {
 func (c *compiler) sources(files []sourceFile, p string) []report.Source {
 	var out []report.Source
 	for i, s := range files {
+		if s.URL.S != "" {
+			// A link: its title, or its address (report.LinkText shortens it).
+			t := report.Text{{Kind: report.SpanLink, Text: cmp.Or(s.Title.S, s.URL.S), URL: s.URL.S}}
+			out = append(out, report.Source{Pos: s.Pos, Label: s.Label, Text: t})
+			continue
+		}
 		out = append(out, report.Source{Pos: s.Pos, Label: s.Label, Text: c.text(s.Text, fmt.Sprintf("%s[%d]", p, i), true)})
 	}
 	return out
