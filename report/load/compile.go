@@ -163,6 +163,7 @@ func (c *compiler) meta(pf profileFile) report.Meta {
 		Authors: pf.Authors, Credit: pf.Credit, Publisher: pf.Publisher,
 		Project: pf.Project, Website: pf.Website, Copyright: pf.Copyright,
 		Funding: pf.Funding, Keywords: pf.Keywords, Fonts: c.fonts(pf.Fonts),
+		Logos: c.logos(pf.Logos),
 	}
 }
 

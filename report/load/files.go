@@ -30,6 +30,7 @@ type profileFile struct {
 	Frameworks []posString `yaml:"frameworks" req:"true"`
 	Labels     labelsFile  `yaml:"labels"`
 	Fonts      []posString `yaml:"fonts"`
+	Logos      []logoFile  `yaml:"logos"`
 }
 
 type labelsFile struct {

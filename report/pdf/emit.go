@@ -122,6 +122,11 @@ func (d *doc) emit(w io.Writer) error {
 				return err
 			}
 		}
+		if pg.cover {
+			if err := d.drawLogos(); err != nil {
+				return err
+			}
+		}
 	}
 	// The outline, in document order.
 	d.fonts.use(serif, 10)
