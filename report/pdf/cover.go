@@ -23,24 +23,19 @@ func (d *doc) cover() *page {
 	put := func(s string, st style, y float64) float64 {
 		return d.centered(pg, plain(s), st, y, 2)
 	}
-	y := g.top + 4
-	if row := d.coverLogos(); len(row) > 0 {
-		y = row[0].y + row[0].h + 6
-	}
-	if m.Publisher != "" {
-		y = put(strings.ToUpper(m.Publisher), style{face: sansBold, size: 9.5, leading: 4.6, color: navy}, y)
-	}
-	pg.ops = append(pg.ops, op{kind: opLine, x: g.left, y: y + 3, w: g.tw, color: navy, width: 0.6})
+	d.coverHead(pg)
 
-	y = g.ph * 0.25
+	y := g.ph * 0.25
 	title := m.Title
 	if m.Series != "" {
 		title = m.Series + " – " + title
 	}
 	y = put(title, style{face: sansBold, size: 24, leading: 11, color: navy}, y)
 	y = put(m.Country, style{face: sansBold, size: 34, leading: 15, color: ink}, y+6)
+	// A short rule between the title and the parts, as series covers do.
+	pg.ops = append(pg.ops, op{kind: opLine, x: g.left + g.tw/2 - 15, y: y + 5, w: 30, color: navy, width: 0.8})
 
-	y += 10
+	y += 12
 	for _, fw := range d.p.Frameworks {
 		if fw != nil {
 			y = put(fw.Title, style{face: serifItalic, size: 13, leading: 7, color: ink}, y)
@@ -62,6 +57,7 @@ func (d *doc) cover() *page {
 	}
 
 	y = max(y+14, g.ph*0.76)
+	pg.ops = append(pg.ops, op{kind: opLine, x: g.left, y: y - 4, w: g.tw, color: rule, width: 0.2})
 	if m.Project != "" {
 		y = put(m.Project, style{face: sansBold, size: 9.5, leading: 4.6, color: navy}, y)
 	}
@@ -79,6 +75,36 @@ func (d *doc) cover() *page {
 		d.centered(pg, plain(m.Copyright), st, g.ph-14-float64(n)*st.leading, 4)
 	}
 	return pg
+}
+
+// coverHead sets the top of the cover. With logos, they stand in a row
+// on white, over the publisher's name and a navy rule. Without, a navy
+// band across the top of the page carries the publisher's name in white:
+// the cover is designed either way, with nothing standing in for a
+// missing picture.
+func (d *doc) coverHead(pg *page) {
+	g := d.geo
+	pub := strings.ToUpper(d.p.Meta.Publisher)
+	st := style{face: sansBold, size: 9.5, leading: 4.6, color: navy}
+	if row := d.coverLogos(); len(row) > 0 {
+		y := row[0].y + row[0].h + 6
+		if pub != "" {
+			y = d.centered(pg, plain(pub), st, y, 2)
+		}
+		pg.ops = append(pg.ops, op{kind: opLine, x: g.left, y: y + 3, w: g.tw, color: navy, width: 0.6})
+		return
+	}
+	bandH := g.top + 12
+	pg.under = append(pg.under, op{kind: opRect, x: 0, y: 0, w: g.pw, h: bandH, color: navy})
+	if pub != "" {
+		st.color = rgb{255, 255, 255}
+		d.centered(pg, plain(pub), st, bandH-9-st.leading*float64(d.lineCount(pub, st)-1), 2)
+	}
+}
+
+// lineCount is the number of lines s takes centred across the text.
+func (d *doc) lineCount(s string, st style) int {
+	return min(max(len(d.balancedLines(d.words(plain(s), st), d.geo.tw)), 1), 2)
 }
 
 // centered sets t centered across the text width with its first line's
