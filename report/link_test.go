@@ -1,8 +1,11 @@
 package report
 
 import (
+	"net/url"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestLinkText(t *testing.T) {
@@ -45,4 +48,27 @@ func TestUniqueSources(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// FuzzShortURL checks that any address gives a short text without
+// panicking: an address that parses gives its host and at most
+// linkDetailMax runes more.
+func FuzzShortURL(f *testing.F) {
+	f.Add("http://www.carim.org/includes/sessions.php?lang=en&callText=1065&")
+	f.Add("https://x.org/a_b-c.pdf#frag")
+	f.Add("http://%zz")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := ShortURL(s)
+		u, err := url.Parse(strings.TrimSpace(s))
+		if err != nil || u.Host == "" {
+			if got != s {
+				t.Errorf("ShortURL(%q) = %q, want it as written", s, got)
+			}
+			return
+		}
+		host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		if !strings.HasPrefix(got, host) || utf8.RuneCountInString(got) > utf8.RuneCountInString(host)+2+linkDetailMax {
+			t.Errorf("ShortURL(%q) = %q: not the host %q and at most %d runes more", s, got, host, linkDetailMax)
+		}
+	})
 }

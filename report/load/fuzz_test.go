@@ -22,6 +22,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(0), "title: x\nperiod: 1\ncolumns: [{id: n, label: N, percent_of: n, base_row: a}]\nrows: [{id: a, label: A, sum_of: children, difference_of: [a, a], values: [-9223372036854775808]}]\nsources: [s]\n")
 	f.Add(uint8(3), "\"1\": [^1] www.x.org).\n")
 	f.Add(uint8(4), "title: &a [*a]\n")
+	f.Add(uint8(2), "title: P\nrows: [{heading: H, entries: [{both: [x]}]}]\nsources: [{url: \"http://a.org/x?i=1#f\", title: T}, {label: L, url: \"https://b\"}]\n")
+	f.Add(uint8(4), "title: M\ncountry: T\ndate: D\niso_date: \"2010-05\"\nlanguage: en\nauthors: [A]\npublisher: P\nframeworks: [main]\nlogos: [{file: tables, alt: A}, {file: ../x.png, alt: B}]\n")
 	f.Fuzz(func(t *testing.T, which uint8, data string) {
 		name := fuzzTargets[int(which)%len(fuzzTargets)]
 		p, diags, err := load.Load(with(minimal(), name, data), "mini")
