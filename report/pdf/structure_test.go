@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/migprofile/migprofile/report/reporttest"
@@ -78,6 +79,36 @@ func TestFileStructure(t *testing.T) {
 			if len(k.Kids) > 0 && k.Open {
 				t.Errorf("a section of %q is open", o.Title)
 			}
+		}
+	}
+}
+
+// TestSourceNote checks that the legal table's fifteen source addresses
+// print as one note of short link texts, each linking to its full
+// address, the address listed twice printed once.
+func TestSourceNote(t *testing.T) {
+	d := layoutOf(t, reporttest.Mali(t), Options{Figures: frames{}})
+	log := d.layoutLog()
+	if strings.Contains(log, "sessions.php") {
+		t.Error("a source prints its full address")
+	}
+	if n := strings.Count(log, "Sources: carim.org, sessions 1065;"); n != 1 {
+		t.Errorf("the source note starts %d times, want once", n)
+	}
+	targets := map[string]int{}
+	for _, pg := range d.pages {
+		for _, o := range pg.ops {
+			if strings.Contains(o.url, "sessions.php") && strings.HasPrefix(o.text, "carim.org") {
+				targets[o.url]++
+			}
+		}
+	}
+	if len(targets) != 14 {
+		t.Errorf("%d distinct link targets in the note, want 14", len(targets))
+	}
+	for u, n := range targets {
+		if n != 1 {
+			t.Errorf("%s printed %d times", u, n)
 		}
 	}
 }
