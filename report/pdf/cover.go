@@ -209,33 +209,34 @@ func (d *doc) coverLogos() []logoPlace {
 // the visible picture keeps its size). The same file twice is embedded
 // once.
 func (d *doc) drawLogos() error {
+	type embedded struct {
+		name, typ string
+		w         int // pixel width as embedded
+	}
 	widths := map[int]bool{}
-	names := map[string]string{}
+	done := map[string]embedded{}
 	for i, lp := range d.coverLogos() {
 		im := lp.im
-		name, seen := names[string(im.Data)]
+		e, seen := done[string(im.Data)]
 		if !seen {
-			name = fmt.Sprintf("logo%d", i)
-			names[string(im.Data)] = name
-		}
-		data, format, w := im.Data, im.Format, im.Width
-		for widths[w] && !seen {
-			w++
-		}
-		if w != im.Width {
-			var err error
-			if data, err = padRight(im, w); err != nil {
-				return fmt.Errorf("logo %s: %w", im.Path, err)
+			e = embedded{name: fmt.Sprintf("logo%d", i), typ: map[string]string{"png": "png", "jpeg": "jpg"}[im.Format], w: im.Width}
+			data := im.Data
+			for widths[e.w] {
+				e.w++
 			}
-			format = "png"
+			if e.w != im.Width {
+				var err error
+				if data, err = padRight(im, e.w); err != nil {
+					return fmt.Errorf("logo %s: %w", im.Path, err)
+				}
+				e.typ = "png"
+			}
+			widths[e.w] = true
+			done[string(im.Data)] = e
+			d.pdf.RegisterImageOptionsReader(e.name, fpdf.ImageOptions{ImageType: e.typ}, bytes.NewReader(data))
 		}
-		widths[w] = true
-		typ := map[string]string{"png": "png", "jpeg": "jpg"}[format]
-		opt := fpdf.ImageOptions{ImageType: typ}
-		if !seen {
-			d.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(data))
-		}
-		d.pdf.ImageOptions(name, lp.x, lp.y, lp.w*float64(w)/float64(im.Width), lp.h, false, opt, 0, "")
+		w := lp.w * float64(e.w) / float64(im.Width)
+		d.pdf.ImageOptions(e.name, lp.x, lp.y, w, lp.h, false, fpdf.ImageOptions{ImageType: e.typ}, 0, "")
 		if d.pdf.Err() {
 			return fmt.Errorf("logo %s: %w", im.Path, d.pdf.Error())
 		}

@@ -31,8 +31,9 @@ func logo(tb testing.TB, w, h int, c color.RGBA) report.Image {
 	return report.Image{Path: "logos/x.png", Alt: "x", Format: "png", Width: w, Height: h, Data: buf.Bytes()}
 }
 
-// withLogos is Mali with three logos, two of them of equal pixel width
-// (fpdf orders such images at random unless told otherwise).
+// withLogos is Mali with four logos: two different ones of equal pixel
+// width (fpdf orders such images at random unless told otherwise), and
+// one repeated.
 func withLogos(tb testing.TB) *report.Profile {
 	p := reporttest.Mali(tb)
 	p.Meta.Logos = []report.Image{
@@ -40,6 +41,8 @@ func withLogos(tb testing.TB) *report.Profile {
 		logo(tb, 120, 60, color.RGBA{200, 30, 30, 255}),
 		logo(tb, 90, 60, color.RGBA{0, 51, 153, 255}),
 	}
+	// The same file twice is embedded once.
+	p.Meta.Logos = append(p.Meta.Logos, p.Meta.Logos[0])
 	return p
 }
 
@@ -67,14 +70,15 @@ func TestLogosDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	n, objs := 0, map[string]bool{}
 	for _, l := range strings.Split(string(out), "\n") {
-		if f := strings.Fields(l); len(f) > 2 && f[2] == "image" {
+		if f := strings.Fields(l); len(f) > 10 && f[2] == "image" {
 			n++
+			objs[f[10]] = true
 		}
 	}
-	if n != 3 {
-		t.Errorf("pdfimages lists %d images on the cover, want 3:\n%s", n, out)
+	if n != 4 || len(objs) != 3 {
+		t.Errorf("pdfimages lists %d images drawn on the cover from %d objects, want 4 from 3:\n%s", n, len(objs), out)
 	}
 }
 
