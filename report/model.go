@@ -70,6 +70,24 @@ type Meta struct {
 	// Fonts are TrueType fonts the profile brings for scripts the bundled
 	// fonts lack (e.g. CJK), tried after them, in order.
 	Fonts []Font
+	// Logos are the emblems of the publisher, the series and the funders,
+	// shown in a row on the cover, in order.
+	Logos []Image
+}
+
+// Image is a picture file of a profile, e.g. a logo, read and checked by
+// the loader.
+type Image struct {
+	Pos
+	// Path is the file's path in the profile folder, e.g. "logos/eui.png".
+	Path string
+	// Alt names what the picture shows, e.g. "European University Institute".
+	Alt string
+	// Format is "png" or "jpeg", read from the file's content.
+	Format string
+	// Width and Height are the picture's size in pixels.
+	Width, Height int
+	Data          []byte
 }
 
 // Font is a TrueType font file of a profile.

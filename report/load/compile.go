@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -162,6 +163,7 @@ func (c *compiler) meta(pf profileFile) report.Meta {
 		Authors: pf.Authors, Credit: pf.Credit, Publisher: pf.Publisher,
 		Project: pf.Project, Website: pf.Website, Copyright: pf.Copyright,
 		Funding: pf.Funding, Keywords: pf.Keywords, Fonts: c.fonts(pf.Fonts),
+		Logos: c.logos(pf.Logos),
 	}
 }
 
@@ -436,6 +438,12 @@ func sortedKeys[V any](m map[string]V) []string {
 func (c *compiler) sources(files []sourceFile, p string) []report.Source {
 	var out []report.Source
 	for i, s := range files {
+		if s.URL.S != "" {
+			// A link: its title, or its address (report.LinkText shortens it).
+			t := report.Text{{Kind: report.SpanLink, Text: cmp.Or(s.Title.S, s.URL.S), URL: s.URL.S}}
+			out = append(out, report.Source{Pos: s.Pos, Label: s.Label, Text: t})
+			continue
+		}
 		out = append(out, report.Source{Pos: s.Pos, Label: s.Label, Text: c.text(s.Text, fmt.Sprintf("%s[%d]", p, i), true)})
 	}
 	return out

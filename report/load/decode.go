@@ -50,6 +50,12 @@ func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
 	})
 }
 
+// errorAt reports an error at a position already read, for a check made
+// once a whole mapping is decoded.
+func (d *decoder) errorAt(p report.Pos, path, format string, args ...any) {
+	d.diags = append(d.diags, report.Diagnostic{Severity: report.Error, Pos: p, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
 // decode fills v (a pointer) from node n.
 func (d *decoder) decode(n *yaml.Node, path string, v any) {
 	d.value(n, path, reflect.ValueOf(v).Elem())

@@ -1,10 +1,12 @@
 package load_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/migprofile/migprofile/report"
 	"github.com/migprofile/migprofile/report/load"
 )
 
@@ -140,6 +142,11 @@ func TestErrors(t *testing.T) {
 		{"HugeText", "mini/tables/people.yaml", table("  - {label: \"" + strings.Repeat("x", 70000) + "\", values: [1]}\n"), `rows[0].label: text is 70000 bytes long; the limit is 65536`},
 		{"MissingProfile", "mini/profile.yaml", "", `mini/profile.yaml: file is empty`},
 		{"GridEntryBoth", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - {both: [x], inward: [y]}\n", `mini/grids/policy.yaml:5:9: rows[0].entries[0]: an entry is either both (spanning) or outward/inward, not both at once`},
+		{"SourceURLAndText", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - both: [x]\nsources:\n  - {url: \"http://a.org/x\", text: A law}\n", `mini/grids/policy.yaml:7:5: sources[0]: a source is either text (with a label) or url (with an optional title), not both`},
+		{"SourceBadURL", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - both: [x]\nsources:\n  - {url: a.org/x, title: A law}\n", `mini/grids/policy.yaml:7:11: sources[0].url: want an address starting with http:// or https:// and without spaces, got "a.org/x"`},
+		{"SourceTitleWithoutURL", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - both: [x]\nsources:\n  - {title: A law}\n", `mini/grids/policy.yaml:7:13: sources[0].title: a title names a url`},
+		{"SourceTextWithoutLabel", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - both: [x]\nsources:\n  - {text: A law}\n", `mini/grids/policy.yaml:7:5: sources[0]: required field "label" is missing`},
+		{"SourceEmptyMapping", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - both: [x]\nsources:\n  - {label: L}\n", `mini/grids/policy.yaml:7:5: sources[0]: a source mapping needs text (with a label) or url`},
 		{"Alias", "mini/tables/people.yaml", "title: &t People\nperiod: *t\ncolumns:\n  - {id: n, label: Number}\nrows:\n  - {label: A, values: [1]}\nsources: [A census]\n", `mini/tables/people.yaml:2:9: period: YAML aliases are not supported`},
 	}
 	for _, tt := range tests {
@@ -323,5 +330,27 @@ sources: [A census]
 		if strings.Contains(g, "printed") {
 			t.Errorf("unexpected: %s", g)
 		}
+	}
+}
+
+// TestSourceLink checks that a source written as url and title loads as
+// one link whose text is the title, and one without a title as the
+// address itself (report.LinkText shortens it when printed).
+func TestSourceLink(t *testing.T) {
+	fsys := with(minimal(), "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - both: [x]\nsources:\n  - {url: \"http://a.org/law\", title: The law}\n  - url: \"http://a.org/x?id=7\"\n  - {label: Courts, url: \"http://a.org/c\"}\n")
+	p, diags, err := load.Load(fsys, "mini")
+	if err != nil || len(diags.Errors()) > 0 {
+		t.Fatal(err, diags)
+	}
+	var got []string
+	for _, s := range p.Grids[0].Sources {
+		if len(s.Text) != 1 || s.Text[0].Kind != report.SpanLink {
+			t.Fatalf("source %v is not one link", s.Text)
+		}
+		got = append(got, s.Label+"|"+s.Text[0].Text+"|"+s.Text[0].URL+"|"+report.LinkText(s.Text[0].Text, s.Text[0].URL))
+	}
+	want := []string{"|The law|http://a.org/law|The law", "|http://a.org/x?id=7|http://a.org/x?id=7|a.org, x 7", "Courts|http://a.org/c|http://a.org/c|a.org, c"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

@@ -30,6 +30,7 @@ type profileFile struct {
 	Frameworks []posString `yaml:"frameworks" req:"true"`
 	Labels     labelsFile  `yaml:"labels"`
 	Fonts      []posString `yaml:"fonts"`
+	Logos      []logoFile  `yaml:"logos"`
 }
 
 type labelsFile struct {
@@ -291,12 +292,16 @@ func (s *sumOf) decodeYAML(d *decoder, n *yaml.Node, path string) {
 	d.decode(n, path, &s.IDs)
 }
 
-// sourceFile is a plain string (printed after the "Source" label) or a
-// mapping with its own label.
+// sourceFile is a plain string (printed after the "Source" label), a
+// mapping with a label of its own and a text, or a link: a mapping with a
+// url and an optional title, printed as the title (or a short form of the
+// address, report.LinkText) that links to the full address.
 type sourceFile struct {
 	report.Pos
-	Label string    `yaml:"label" req:"true"`
-	Text  posString `yaml:"text" req:"true"`
+	Label string    `yaml:"label"`
+	Text  posString `yaml:"text"`
+	URL   posString `yaml:"url"`
+	Title posString `yaml:"title"`
 }
 
 func (s *sourceFile) decodeYAML(d *decoder, n *yaml.Node, path string) {
@@ -310,6 +315,23 @@ func (s *sourceFile) decodeYAML(d *decoder, n *yaml.Node, path string) {
 	}
 	type plain sourceFile // without the method, to decode as a struct
 	d.decode(n, path, (*plain)(s))
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	switch {
+	case s.URL.S != "" && s.Text.S != "":
+		d.errorf(n, path, "a source is either text (with a label) or url (with an optional title), not both")
+	case s.URL.S != "":
+		if !linkPattern.MatchString(s.URL.S) {
+			d.errorAt(s.URL.Pos, join(path, "url"), "want an address starting with http:// or https:// and without spaces, got %q", s.URL.S)
+		}
+	case s.Title.S != "":
+		d.errorAt(s.Title.Pos, join(path, "title"), "a title names a url: add url, or write the source as text")
+	case s.Text.S == "":
+		d.errorf(n, path, "a source mapping needs text (with a label) or url")
+	case s.Label == "":
+		d.errorf(n, path, `required field "label" is missing (or write the source as a plain string)`)
+	}
 }
 
 type gridFile struct {

@@ -23,6 +23,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add(uint8(3), "\"1\": [^1] www.x.org).\n")
 	f.Add(uint8(4), "title: &a [*a]\n")
 	f.Add(uint8(5), "kind: percent-bars\ntitle: T\ntable: people\nseries: [p]\nvalue_axis: \"% of people\"\nrange: [0, 1e9]\n")
+	f.Add(uint8(2), "title: P\nrows: [{heading: H, entries: [{both: [x]}]}]\nsources: [{url: \"http://a.org/x?i=1#f\", title: T}, {label: L, url: \"https://b\"}]\n")
+	f.Add(uint8(4), "title: M\ncountry: T\ndate: D\niso_date: \"2010-05\"\nlanguage: en\nauthors: [A]\npublisher: P\nframeworks: [main]\nlogos: [{file: tables, alt: A}, {file: ../x.png, alt: B}]\n")
 	f.Fuzz(func(t *testing.T, which uint8, data string) {
 		name := fuzzTargets[int(which)%len(fuzzTargets)]
 		p, diags, err := load.Load(with(minimal(), name, data), "mini")

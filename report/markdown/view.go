@@ -486,7 +486,7 @@ func (b *builder) table(t *report.Table) (*table, error) {
 		out.Rows = append(out.Rows, row)
 	}
 
-	for _, s := range t.Sources {
+	for _, s := range report.UniqueSources(t.Sources) {
 		line, err := b.source(s.Label, l.Source, s.Text)
 		if err != nil {
 			return nil, fmt.Errorf("table %d: %w", t.Number, err)
@@ -517,7 +517,7 @@ const indent = "\u2003\u2003"
 
 // source formats "Label: text" under a table or figure.
 func (b *builder) source(label, fallback string, t report.Text) (string, error) {
-	s, err := b.text(t, true)
+	s, err := b.text(report.SourceText(t), true)
 	if err != nil || s == "" {
 		return "", err
 	}
@@ -581,8 +581,8 @@ func (b *builder) grid(g *report.Grid) (*table, error) {
 		}
 	}
 	var sources []string
-	for _, s := range g.Sources {
-		t, err := b.text(s.Text, true)
+	for _, s := range report.UniqueSources(g.Sources) {
+		t, err := b.text(report.SourceText(s.Text), true)
 		if err != nil {
 			return nil, fmt.Errorf("table %d: %w", g.Number, err)
 		}
@@ -665,7 +665,7 @@ func (b *builder) figure(f *report.Figure) (*figure, error) {
 	if len(sources) == 0 && f.Table != nil {
 		sources = f.Table.Sources
 	}
-	for _, s := range sources {
+	for _, s := range report.UniqueSources(sources) {
 		line, err := b.source(s.Label, l.Source, s.Text)
 		if err != nil {
 			return nil, fmt.Errorf("figure %d: %w", f.Number, err)

@@ -551,14 +551,7 @@ func (d *doc) figureBoxes(f *report.Figure) []*box {
 // sourceBoxes sets a table's or figure's sources and notes.
 func (d *doc) sourceBoxes(srcs []report.Source, notes []report.Text, x, w float64) []*box {
 	l := d.p.Labels
-	var out []*box
-	for _, s := range srcs {
-		label := s.Label
-		if label == "" {
-			label = l.Source
-		}
-		out = append(out, d.textBoxes(prefixed(label, s.Text), stSource, x, w)...)
-	}
+	out := d.sourceNote(srcs, x, w)
 	if len(notes) > 0 {
 		var t report.Text
 		for i, n := range notes {

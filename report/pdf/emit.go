@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -121,20 +122,36 @@ func (d *doc) emit(w io.Writer) error {
 				return err
 			}
 		}
+		if pg.cover {
+			if err := d.drawLogos(); err != nil {
+				return err
+			}
+		}
 	}
 	// The outline, in document order.
 	d.fonts.use(serif, 10)
+	var levels []int
 	for _, mk := range d.marks {
 		if mk.outline && mk.page >= 0 {
 			pdf.SetPage(mk.page + 1)
 			pdf.Bookmark(d.fonts.sanitize(serif, mk.title), mk.level, mk.y)
+			levels = append(levels, mk.level)
 		}
 	}
 	pdf.SetPage(len(d.pages))
 	if pdf.Err() {
 		return pdf.Error()
 	}
-	return pdf.Output(w)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return err
+	}
+	out, err := fixStructure(buf.Bytes(), levels)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // metaText makes s safe for the document's properties: valid UTF-8

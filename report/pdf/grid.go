@@ -232,22 +232,9 @@ func (d *doc) shareHeading(heads []*box, ecs []gridEntry) {
 	}
 }
 
-// gridSources adds a grid's sources under it. One label goes before the
-// list ("Sources:" over several links) unless a source has a label of its
-// own.
+// gridSources adds a grid's sources under it, as a source note.
 func (d *doc) gridSources(b *builder, g *report.Grid) {
-	l := d.p.Labels
-	for i, s := range g.Sources {
-		label := s.Label
-		switch {
-		case label != "":
-		case i == 0 && len(g.Sources) > 1:
-			label = l.Sources
-		case i == 0:
-			label = l.Source
-		}
-		b.add(d.textBoxes(prefixed(label, s.Text), stSource, 0, d.geo.tw)...)
-	}
+	b.add(d.sourceNote(g.Sources, 0, d.geo.tw)...)
 }
 
 // cell is a grid column at x of width w, its boxes padded.

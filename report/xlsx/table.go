@@ -203,7 +203,7 @@ func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
 	if p := oneLine(t.Period); p != "" {
 		info = append(info, b.w.Period+": "+p)
 	}
-	for i, src := range t.Sources {
+	for i, src := range report.UniqueSources(t.Sources) {
 		info = append(info, b.withRefs(b.sourceLine(src), pt.sourceNotes[i]))
 	}
 	for i, n := range t.Notes {

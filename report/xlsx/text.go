@@ -28,7 +28,7 @@ func (b *builder) writeGrid(pt *part) error {
 	s.str(1, row, oneLine(report.NumberedTitle(l.Table, g.Number, g.Title)), styleKey{size: sizeTitle, bold: true})
 	row++
 	s.str(1, row, b.w.OneTable, styleKey{})
-	for i, src := range g.Sources {
+	for i, src := range report.UniqueSources(g.Sources) {
 		row++
 		s.str(1, row, b.withRefs(b.sourceLine(src), pt.sourceNotes[i]), styleKey{})
 	}

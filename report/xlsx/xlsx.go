@@ -211,7 +211,7 @@ func (b *builder) numberNotes() {
 	}
 	for i := range b.figures {
 		fs := &b.figures[i]
-		for _, s := range fs.fig.Sources {
+		for _, s := range report.UniqueSources(fs.fig.Sources) {
 			fs.notes = append(fs.notes, b.addNote(b.sourceLine(s), fs.sheet))
 		}
 	}
@@ -283,7 +283,7 @@ func (b *builder) citeReportText() {
 // apply to the part's sheet.
 func (b *builder) numberPartNotes(pt *part) {
 	if t := pt.table; t != nil {
-		for _, s := range t.Sources {
+		for _, s := range report.UniqueSources(t.Sources) {
 			pt.sourceNotes = append(pt.sourceNotes, b.addNote(b.sourceLine(s), pt.sheet))
 			b.cite(s.Text, pt.sheet)
 		}
@@ -294,7 +294,7 @@ func (b *builder) numberPartNotes(pt *part) {
 		return
 	}
 	g := pt.grid
-	for _, s := range g.Sources {
+	for _, s := range report.UniqueSources(g.Sources) {
 		pt.sourceNotes = append(pt.sourceNotes, b.addNote(b.sourceLine(s), pt.sheet))
 		b.cite(s.Text, pt.sheet)
 	}
@@ -348,10 +348,18 @@ func (b *builder) text(t report.Text) string {
 	return clean(sb.String())
 }
 
-// sourceLine returns "Label: text".
+// sourceLine returns "Label: text". A link prints as in the other
+// outputs (report.LinkText), followed by its address in brackets, since a
+// note line cannot hold a link.
 func (b *builder) sourceLine(s report.Source) string {
 	label := or(s.Label, b.p.Labels.Source)
-	txt := b.text(s.Text)
+	t := report.SourceText(s.Text)
+	for i, sp := range t {
+		if sp.Kind == report.SpanLink && sp.URL != "" {
+			t[i].Text = sp.Text + " (" + sp.URL + ")"
+		}
+	}
+	txt := b.text(t)
 	if label == "" {
 		return txt
 	}
