@@ -30,47 +30,47 @@ func (d *doc) cover() *page {
 	if m.Series != "" {
 		title = m.Series + " – " + title
 	}
-	y = put(title, style{face: sansBold, size: 24, leading: 11, color: navy}, y)
-	y = put(m.Country, style{face: sansBold, size: 34, leading: 15, color: ink}, y+6)
+	y = put(title, style{face: sansBold, size: ts.Title, leading: 9, color: navy}, y)
+	y = put(m.Country, style{face: sansBold, size: ts.Display, leading: 13.5, color: ink}, y+6)
 	// A short rule between the title and the parts, as series covers do.
 	pg.ops = append(pg.ops, op{kind: opLine, x: g.left + g.tw/2 - 15, y: y + 5, w: 30, color: navy, width: 0.8})
 
 	y += 12
 	for _, fw := range d.p.Frameworks {
 		if fw != nil {
-			y = put(fw.Title, style{face: serifItalic, size: 13, leading: 7, color: ink}, y)
+			y = put(fw.Title, style{face: serifItalic, size: ts.Heading, leading: 6.5, color: ink}, y)
 		}
 	}
 
 	y = max(y+14, g.ph*0.55)
 	if l := d.p.Labels.WrittenBy; l != "" {
-		y = put(l, style{face: serifItalic, size: 10, leading: 5, color: ink}, y) + 1
+		y = put(l, style{face: serifItalic, size: ts.Body, leading: 5, color: ink}, y) + 1
 	}
 	for _, a := range m.Authors {
-		y = put(a, style{face: sansBold, size: 11, leading: 5.6, color: ink}, y)
+		y = put(a, style{face: sansBold, size: ts.Body, leading: 5.2, color: ink}, y)
 	}
 	if m.Credit != "" {
-		y = put(m.Credit, style{face: serifItalic, size: 10, leading: 5, color: ink}, y+1.5)
+		y = put(m.Credit, style{face: serifItalic, size: ts.Body, leading: 5, color: ink}, y+1.5)
 	}
 	if m.Date != "" {
-		y = put(m.Date, style{face: sans, size: 11, leading: 5.6, color: ink}, y+8)
+		y = put(m.Date, style{face: sans, size: ts.Body, leading: 5.2, color: ink}, y+8)
 	}
 
 	y = max(y+14, g.ph*0.76)
 	pg.ops = append(pg.ops, op{kind: opLine, x: g.left, y: y - 4, w: g.tw, color: rule, width: 0.2})
 	if m.Project != "" {
-		y = put(m.Project, style{face: sansBold, size: 9.5, leading: 4.6, color: navy}, y)
+		y = put(m.Project, style{face: sansBold, size: ts.Caption, leading: 4.4, color: navy}, y)
 	}
 	if m.Website != "" {
 		d.centered(pg, report.Text{{Kind: report.SpanLink, Text: m.Website, URL: websiteURL(m.Website)}},
-			style{face: sans, size: 9, leading: 4.4, color: ink}, y, 1)
+			style{face: sans, size: ts.Caption, leading: 4.4, color: ink}, y, 1)
 		y += 4.4
 	}
 	if m.Funding != "" {
-		put(m.Funding, style{face: serifItalic, size: 9.5, leading: 4.6, color: ink}, y+3)
+		put(m.Funding, style{face: serifItalic, size: ts.Caption, leading: 4.4, color: ink}, y+3)
 	}
 	if m.Copyright != "" {
-		st := style{face: serif, size: 8, leading: 3.6, color: grey}
+		st := style{face: serif, size: ts.Small, leading: 3.6, color: grey}
 		n := min(len(d.balancedLines(d.words(plain(m.Copyright), st), g.tw)), 4)
 		d.centered(pg, plain(m.Copyright), st, g.ph-14-float64(n)*st.leading, 4)
 	}
@@ -85,7 +85,7 @@ func (d *doc) cover() *page {
 func (d *doc) coverHead(pg *page) {
 	g := d.geo
 	pub := strings.ToUpper(d.p.Meta.Publisher)
-	st := style{face: sansBold, size: 9.5, leading: 4.6, color: navy}
+	st := style{face: sansBold, size: ts.Caption, leading: 4.4, color: navy}
 	if row := d.coverLogos(); len(row) > 0 {
 		y := row[0].y + row[0].h + 6
 		if pub != "" {

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -519,5 +521,22 @@ func TestGridRowsContinued(t *testing.T) {
 		if continued == 0 {
 			t.Errorf("%s: no row or caption marked continued", size)
 		}
+	}
+}
+
+// TestTypeScale: the document's text uses at most seven sizes, cover and
+// figures' own text aside (figures draw from the same scale, see charts).
+func TestTypeScale(t *testing.T) {
+	d := layoutOf(t, reporttest.Mali(t), Options{Figures: frames{}})
+	sizes := map[float64]bool{}
+	for _, pg := range d.pages {
+		for _, o := range pg.ops {
+			if o.kind == opText {
+				sizes[o.size] = true
+			}
+		}
+	}
+	if len(sizes) > 7 {
+		t.Errorf("%d font sizes, want at most 7: %v", len(sizes), slices.Sorted(maps.Keys(sizes)))
 	}
 }
