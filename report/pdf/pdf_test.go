@@ -540,3 +540,98 @@ func TestTypeScale(t *testing.T) {
 		t.Errorf("%d font sizes, want at most 7: %v", len(sizes), slices.Sorted(maps.Keys(sizes)))
 	}
 }
+
+// gridProfile is a profile of one framework: filler paragraphs (n lines
+// of body text, roughly), then a grid whose rows have the given numbers
+// of lines in their outward cell.
+func gridProfile(filler int, rows ...int) *report.Profile {
+	var blocks []report.Block
+	for i := range filler {
+		blocks = append(blocks, report.Block{Kind: report.Paragraph, Text: text(fmt.Sprintf("Filler %d %s", i, strings.Repeat("lorem ipsum dolor sit amet ", 8)))})
+	}
+	g := &report.Grid{ID: "g", Number: 1, Title: "The grid"}
+	for i, n := range rows {
+		var items []report.Item
+		for j := range n {
+			items = append(items, report.Item{Kind: report.ItemParagraph, Text: text(fmt.Sprintf("Row %d line %d", i+1, j+1))})
+		}
+		g.Rows = append(g.Rows, &report.GridRow{Heading: fmt.Sprintf("Heading %d", i+1),
+			Entries: []*report.GridEntry{{Outward: items, Inward: []report.Item{{Kind: report.ItemParagraph, Text: text("In")}}}}})
+	}
+	blocks = append(blocks, report.Block{Kind: report.GridBlock, Grid: g})
+	return &report.Profile{Meta: meta(), Labels: labels(),
+		Frameworks: []*report.Framework{{ID: "f", Title: "Framework", Blocks: blocks}}, Grids: []*report.Grid{g}}
+}
+
+// rowPages returns, for each row line "Row r line j", the page it is on,
+// and under "Filler" the page of the last filler line.
+func rowPages(d *doc) map[string]int {
+	at := map[string]int{}
+	for i, pg := range d.pages {
+		for _, l := range pageLines(pg) {
+			if strings.HasPrefix(l, "Row ") {
+				at[l] = i + 1
+			}
+			if strings.HasPrefix(l, "Filler ") {
+				at["Filler"] = i + 1 // the page of the last filler line
+			}
+		}
+	}
+	return at
+}
+
+func TestGridRowSplitting(t *testing.T) {
+	t.Run("MovesWholeWhenLittleWouldStay", func(t *testing.T) {
+		// Filler, then a 30-line row: less than half of it fits under
+		// the filler, so it all goes to the next page.
+		d := layoutOf(t, gridProfile(12, 30), Options{})
+		at := rowPages(d)
+		if at["Row 1 line 1"] != at["Row 1 line 30"] {
+			t.Errorf("a row that fits on a page is split: line 1 on page %d, line 30 on page %d", at["Row 1 line 1"], at["Row 1 line 30"])
+		}
+		if at["Row 1 line 1"] != at["Filler"]+1 {
+			t.Errorf("the row starts on page %d, the filler ends on page %d: it did not move to the next page", at["Row 1 line 1"], at["Filler"])
+		}
+	})
+	t.Run("TallerThanAPageSplitsThreeLinesASide", func(t *testing.T) {
+		d := layoutOf(t, gridProfile(1, 120), Options{})
+		at := rowPages(d)
+		count := map[int]int{}
+		for j := 1; j <= 120; j++ {
+			count[at[fmt.Sprintf("Row 1 line %d", j)]]++
+		}
+		if len(count) < 2 {
+			t.Fatalf("a row of 120 lines is on %d page(s)", len(count))
+		}
+		for pg, n := range count {
+			if n < 3 {
+				t.Errorf("page %d holds %d line(s) of the split row, want at least 3", pg, n)
+			}
+		}
+		// Every page the row continues on repeats its heading and the
+		// grid's caption, marked as continued.
+		for pg := range count {
+			if pg == at["Row 1 line 1"] {
+				continue
+			}
+			lines := strings.Join(pageLines(d.pages[pg-1]), "\n")
+			lines = strings.ReplaceAll(strings.ReplaceAll(lines, "-\n", ""), "\n", " ")
+			for _, want := range []string{"Heading 1 (continued)", "Table 1. The grid (continued)"} {
+				if !strings.Contains(lines, want) {
+					t.Errorf("page %d lacks %q", pg, want)
+				}
+			}
+		}
+	})
+	t.Run("NoShortTailAtAPageHead", func(t *testing.T) {
+		// Rows of 2 lines each, after filler: wherever the page breaks,
+		// no row leaves one line alone on either side.
+		d := layoutOf(t, gridProfile(6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2), Options{})
+		at := rowPages(d)
+		for r := 1; r <= 20; r++ {
+			if a, b := at[fmt.Sprintf("Row %d line 1", r)], at[fmt.Sprintf("Row %d line 2", r)]; a != b {
+				t.Errorf("row %d of two lines is split over pages %d and %d", r, a, b)
+			}
+		}
+	})
+}
