@@ -40,6 +40,34 @@ var loadFonts = sync.OnceValues(func() (fonts, error) {
 // It is not safe for concurrent use.
 type measurer struct {
 	faces map[faceKey]font.Face
+	// advances caches each rune's advance: freetype loads the whole glyph
+	// to tell it, and a figure measures the same few characters many times
+	// while it wraps its labels.
+	advances map[advanceKey]fixed.Int26_6
+}
+
+type advanceKey struct {
+	f    *truetype.Font
+	size float64
+	r    rune
+}
+
+// advance is r's advance in f at size, or '?''s when f has no glyph.
+func (m *measurer) advance(f *truetype.Font, size float64, r rune) fixed.Int26_6 {
+	k := advanceKey{f, size, r}
+	if a, ok := m.advances[k]; ok {
+		return a
+	}
+	fc := m.face(f, size)
+	a, ok := fc.GlyphAdvance(r)
+	if !ok {
+		a, _ = fc.GlyphAdvance('?')
+	}
+	if m.advances == nil {
+		m.advances = make(map[advanceKey]fixed.Int26_6)
+	}
+	m.advances[k] = a
+	return a
 }
 
 type faceKey struct {
@@ -66,13 +94,8 @@ func (m *measurer) face(f *truetype.Font, size float64) font.Face {
 func (m *measurer) width(f *truetype.Font, size float64, s string) int {
 	var w fixed.Int26_6
 	for _, run := range textRuns(f, s) {
-		fc := m.face(run.font, size)
 		for _, r := range run.text {
-			a, ok := fc.GlyphAdvance(r)
-			if !ok {
-				a, _ = fc.GlyphAdvance('?')
-			}
-			w += a
+			w += m.advance(run.font, size, r)
 		}
 	}
 	return w.Ceil()
