@@ -52,7 +52,7 @@ type advanceKey struct {
 	r    rune
 }
 
-// advance is r's advance in f at size, or '?''s when f has no glyph.
+// advance is r's advance in f at size, or '?”s when f has no glyph.
 func (m *measurer) advance(f *truetype.Font, size float64, r rune) fixed.Int26_6 {
 	k := advanceKey{f, size, r}
 	if a, ok := m.advances[k]; ok {
