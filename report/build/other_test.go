@@ -117,3 +117,36 @@ func TestPolyglot(t *testing.T) {
 		t.Error("the PDF replaced characters")
 	}
 }
+
+// TestLongTables builds testdata/longtables, a statistical table over two
+// pages and a policy table over several: both break at row boundaries and
+// say so on every page they continue on.
+func TestLongTables(t *testing.T) {
+	p, diags, err := load.Load(os.DirFS("testdata"), "longtables")
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	files, warnings, err := build.Render(context.Background(), p, build.Options{Formats: []string{"pdf"}, PageSize: "A4", Date: date})
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("render: %v %v", err, warnings)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	cmd := exec.Command("pdftotext", "-", "-")
+	cmd.Stdin = bytes.NewReader(files[0].Data)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, want := range []string{"Table 1. Residents by district, 2025 (continued)", "Table 2. Policies (continued)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
+	}
+	pages := strings.Split(text, "\f")
+	if len(pages) < 8 {
+		t.Errorf("%d pages; the tables should run over several", len(pages))
+	}
+}
