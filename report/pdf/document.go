@@ -112,9 +112,10 @@ const (
 	s4 = 7.0
 )
 
-// measureChars is the longest line of full-width prose, in average
-// characters of the body text: 60–80 read comfortably (Bringhurst).
-const measureChars = 75
+// measureChars is the width of full-width prose, in average lower-case
+// letters of the body text; spaces and punctuation are narrower, so a
+// line holds about 76 characters: 60–80 read comfortably (Bringhurst).
+const measureChars = 66
 
 // The text styles, every size from the document's type scale
 // (layouts.TypeScale, shared with the figures): title, heading, body,

@@ -29,8 +29,9 @@ func (d *doc) noteLayout(n *report.Footnote) *noteLayout {
 	if nl, ok := d.notes[n]; ok {
 		return nl
 	}
-	tw := d.geo.tw
-	w := tw - noteIndent
+	// Notes take the measure of the prose, not the whole text width: at
+	// their small size a full-width line would run past 130 characters.
+	w := d.measure - noteIndent
 	maxLines := int((d.geo.bottom - d.geo.top) / 3 / stNote.leading)
 	lines := d.capLines(d.breakLines(d.words(n.Text, stNote), w, w, false), maxLines, stNote, w, n.Pos, n.ID, fmt.Sprintf("footnote %s (a third of a page at most)", n.ID))
 	bs := d.lineBoxes(lines, stNote, noteIndent, w)

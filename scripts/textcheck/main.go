@@ -14,6 +14,9 @@
 //     (Liberation's ascent+descent is 1.11 em) and the normal space is
 //     taken as 0.25 em (Liberation Serif's; Sans's is 0.278 em, so sans
 //     lines are judged slightly more strictly);
+//   - the median length, in characters, of lines 100 mm wide or more (the
+//     measure of full-width prose), and how many left edges the captions
+//     ("Table N.", "Figure N.") start at;
 //   - words broken without a hyphen: a line that ends in a letter and a
 //     next line, in the same block, that starts with a lower-case letter,
 //     where the two pieces joined make a known word or a part of one (a
@@ -31,8 +34,10 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,6 +81,12 @@ type report struct {
 	page                  int
 	justified, loose      int
 	looseLines, brokeWord []string
+	// wideLines are the lengths, in characters, of lines at least 100 mm
+	// wide: full-width prose (the measure).
+	wideLines []int
+	// captionEdges are the left edges (in points, rounded) of the lines
+	// that start a caption: "Table N." or "Figure N.".
+	captionEdges map[int]bool
 }
 
 func main() {
@@ -114,8 +125,8 @@ func main() {
 		if r.justified > 0 {
 			share = 100 * float64(r.loose) / float64(r.justified)
 		}
-		fmt.Printf("%s: %d justified lines, %d with a gap over twice the space (%.1f%%); %d words broken without a hyphen\n",
-			path, r.justified, r.loose, share, len(r.brokeWord))
+		fmt.Printf("%s: %d justified lines, %d with a gap over twice the space (%.1f%%); %d words broken without a hyphen; median line of 100 mm or wider: %d characters; %d caption left edge(s)\n",
+			path, r.justified, r.loose, share, len(r.brokeWord), median(r.wideLines), len(r.captionEdges))
 		if *verbose {
 			for _, l := range r.looseLines {
 				fmt.Println("  loose:", l)
@@ -141,6 +152,17 @@ func measure(d doc, whole map[string]int) report {
 }
 
 func (r *report) block(b block, whole map[string]int) {
+	for _, l := range b.Lines {
+		if l.XMax-l.XMin >= 100/25.4*72 {
+			r.wideLines = append(r.wideLines, utf8.RuneCountInString(text(l)))
+		}
+		if len(l.Words) > 1 && (l.Words[0].Text == "Table" || l.Words[0].Text == "Figure") && strings.HasSuffix(l.Words[1].Text, ".") {
+			if r.captionEdges == nil {
+				r.captionEdges = map[int]bool{}
+			}
+			r.captionEdges[int(math.Round(l.XMin))] = true
+		}
+	}
 	for i, l := range b.Lines {
 		if i+1 < len(b.Lines) {
 			r.brokenAt(l, b.Lines[i+1], whole)
@@ -254,4 +276,13 @@ func text(l line) string {
 		ws[i] = w.Text
 	}
 	return strings.Join(ws, " ")
+}
+
+func median(ns []int) int {
+	if len(ns) == 0 {
+		return 0
+	}
+	ns = slices.Clone(ns)
+	slices.Sort(ns)
+	return ns[len(ns)/2]
 }
