@@ -245,7 +245,10 @@ func (r *pdfRenderer) Text(body string, x, y int) {
 	if body == "" || r.fontSize <= 0 {
 		return
 	}
-	size := px(r.fontSize) * r.u * r.pdf.GetConversionRatio()
+	// The drawing's pixel grid rounds the box a little (8.01 pt for 8):
+	// snap to a quarter point, so that the figure's sizes are the type
+	// scale's.
+	size := math.Round(px(r.fontSize)*r.u*r.pdf.GetConversionRatio()*4) / 4
 	r.pdf.SetFont(layouts.Sans.Name, r.style(), size)
 	c := r.fontColor
 	r.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))

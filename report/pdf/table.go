@@ -257,8 +257,9 @@ func (d *doc) captionBoxes(cap string, x, w float64) []*box {
 
 // keepTable ties a table's boxes (ncap caption lines, the header, nrow
 // rows, then sources and notes) so that a small table is never broken and
-// a larger one keeps its caption, header and first two rows together, its
-// last two rows together, and its last row with the sources and notes.
+// a larger one keeps its caption, header and first three rows together,
+// its last three rows together, and its last row with the sources and
+// notes: a page never holds fewer than three rows of a split table.
 func (d *doc) keepTable(out []*box, ncap, nrow int) {
 	if heights(out) <= 0.4*(d.geo.bottom-d.geo.top) {
 		for _, b := range out[:len(out)-1] {
@@ -270,9 +271,9 @@ func (d *doc) keepTable(out []*box, ncap, nrow int) {
 		switch {
 		case i < ncap+1: // caption and header
 			b.keep = true
-		case i == ncap+1 && nrow > 2: // first row
+		case i >= ncap+1 && i < ncap+3 && nrow > 3: // first rows
 			b.keep = true
-		case i >= ncap+nrow-1 && i < len(out)-1: // last rows and sources
+		case i >= ncap+nrow-2 && i < len(out)-1: // last rows and sources
 			b.keep = true
 		}
 	}
