@@ -7,7 +7,8 @@ import (
 
 // layoutLog describes the page model for tests: the page count, the
 // outline, and each page's text lines in the order they are drawn (which
-// is the order text extraction returns).
+// is the order text extraction returns), then its boxes: figures and
+// fills with their place and size in mm, and the number of rules.
 func (d *doc) layoutLog() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "pages: %d\n", len(d.pages))
@@ -23,6 +24,7 @@ func (d *doc) layoutLog() string {
 			b.WriteString(l)
 			b.WriteByte('\n')
 		}
+		b.WriteString(pageBoxes(pg))
 	}
 	return b.String()
 }
@@ -51,4 +53,22 @@ func pageLines(pg *page) []string {
 		out = append(out, cur.String())
 	}
 	return out
+}
+
+// pageBoxes lists pg's figures and fills, and counts its rules.
+func pageBoxes(pg *page) string {
+	var b strings.Builder
+	rules := 0
+	for _, o := range append(append([]op(nil), pg.under...), pg.ops...) {
+		switch o.kind {
+		case opFigure:
+			fmt.Fprintf(&b, "[figure at %.0f,%.0f %.0f×%.0f]\n", o.x, o.y, o.w, o.h)
+		case opRect:
+			fmt.Fprintf(&b, "[fill at %.0f,%.0f %.0f×%.0f]\n", o.x, o.y, o.w, o.h)
+		case opLine:
+			rules++
+		}
+	}
+	fmt.Fprintf(&b, "[%d rules]\n", rules)
+	return b.String()
 }
