@@ -175,3 +175,22 @@ func TestAxisTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestTooManyBarsWarns(t *testing.T) {
+	rows := map[string][]report.Cell{}
+	var order []string
+	for i := range 45 {
+		l := fmt.Sprintf("Region %d", i)
+		rows[l] = []report.Cell{num(int64(i), 0)}
+		order = append(order, l)
+	}
+	f := &report.Figure{ID: "f", Number: 1, Kind: report.HorizontalBars, Table: table("t", rows, order...), Series: refs("c1")}
+	p := &report.Profile{Figures: []*report.Figure{f}}
+	var got []string
+	for _, d := range p.Validate().Warnings() {
+		got = append(got, d.String())
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "draws 45 bars") {
+		t.Errorf("warnings %q, want one about 45 bars", got)
+	}
+}

@@ -47,9 +47,19 @@ func (p *Profile) Validate() Diagnostics {
 		for _, prob := range fig.Problems() {
 			v.add(Error, prob.Pos, prob.Path, "%s", prob.Msg)
 		}
+		if d, err := fig.Data(); err == nil {
+			if bars := len(d.Categories) * len(d.Series); bars > MaxBars {
+				v.add(Warning, fig.Pos, "categories", "figure %q draws %d bars, more than %d can be read side by side; draw fewer categories or series, or split it into two figures", fig.ID, bars, MaxBars)
+			}
+		}
 	}
 	return v.diags
 }
+
+// MaxBars is the most bars a figure draws legibly: past it the bars grow
+// too thin or the figure too tall for a page (charts thins them down to a
+// legible minimum, then grows), and a reader cannot compare them.
+const MaxBars = 40
 
 type validator struct {
 	diags Diagnostics
