@@ -633,16 +633,7 @@ func (c *compiler) fonts(paths []posString) []report.Font {
 
 // readFont reads a font file and checks that it is one.
 func (c *compiler) readFont(file string) ([]byte, error) {
-	info, err := fs.Stat(c.loader.fsys, file)
-	switch {
-	case err != nil:
-		return nil, pathless(err)
-	case !info.Mode().IsRegular():
-		return nil, errors.New("not a regular file")
-	case info.Size() > maxFont:
-		return nil, fmt.Errorf("%d bytes; the limit is %d", info.Size(), maxFont)
-	}
-	data, err := fs.ReadFile(c.loader.fsys, file)
+	data, err := readRegular(c.loader.fsys, file, maxFont)
 	if err != nil {
 		return nil, pathless(err)
 	}

@@ -78,16 +78,7 @@ var (
 // paths, so text, fills and gradients would be lost.
 func (c *compiler) readImage(file string) (report.Image, error) {
 	var im report.Image
-	info, err := fs.Stat(c.loader.fsys, file)
-	switch {
-	case err != nil:
-		return im, pathless(err)
-	case !info.Mode().IsRegular():
-		return im, errors.New("not a regular file")
-	case info.Size() > maxImage:
-		return im, fmt.Errorf("%d bytes; the limit is %d", info.Size(), maxImage)
-	}
-	data, err := fs.ReadFile(c.loader.fsys, file)
+	data, err := readRegular(c.loader.fsys, file, maxImage)
 	if err != nil {
 		return im, pathless(err)
 	}

@@ -81,7 +81,7 @@ func TestLogoErrors(t *testing.T) {
 		{"Interlaced", "  - {file: a.png, alt: A}\n", map[string][]byte{"a.png": interlaced}, `logos[0].file: a.png: an interlaced PNG`},
 		{"Outside", "  - {file: ../a.png, alt: A}\n", nil, `mini/profile.yaml:10:12: logos[0].file: want a path inside the profile folder`},
 		{"Missing", "  - {file: a.png, alt: A}\n", nil, `logos[0].file: a.png: file does not exist`},
-		{"Directory", "  - {file: tables, alt: A}\n", nil, `logos[0].file: tables: not a regular file`},
+		{"Directory", "  - {file: tables, alt: A}\n", nil, `logos[0].file: tables: is not a regular file`},
 		{"TooBig", "  - {file: a.png, alt: A}\n", map[string][]byte{"a.png": big}, `the limit is 4194304`},
 		{"NotAnImage", "  - {file: a.png, alt: A}\n", map[string][]byte{"a.png": []byte("hello")}, `logos[0].file: a.png: not a PNG or JPEG image`},
 		{"Truncated", "  - {file: a.png, alt: A}\n", map[string][]byte{"a.png": picture(t, "png", 40, 40)[:60]}, `a.png: not a valid PNG`},

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -102,20 +103,51 @@ func (l *loader) warnf(pos report.Pos, path, format string, args ...any) {
 	l.diags = append(l.diags, report.Diagnostic{Severity: report.Warning, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
 }
 
+// errLink is returned for a data file that is a symbolic link.
+var errLink = errors.New("is a symbolic link; a profile folder holds its own files (a link could read any file of the machine)")
+
+// readRegular reads file, which must be a regular file of at most limit
+// bytes: never a symbolic link (which could print /etc/passwd into the
+// diagnostics), a device (/dev/zero would exhaust memory) or a pipe
+// (which would hang the build). The check does not follow links
+// (fs.Lstat), and the read stops at limit even if the file grows.
+func readRegular(fsys fs.FS, file string, limit int64) ([]byte, error) {
+	info, err := fs.Lstat(fsys, file)
+	switch {
+	case err != nil:
+		return nil, err
+	case info.Mode()&fs.ModeSymlink != 0:
+		return nil, errLink
+	case !info.Mode().IsRegular():
+		return nil, errors.New("is not a regular file")
+	case info.Size() > limit:
+		return nil, fmt.Errorf("is %d bytes; the limit is %d", info.Size(), limit)
+	}
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("is over the limit of %d bytes", limit)
+	}
+	return data, nil
+}
+
 // readFile decodes one YAML file into v. It reports false when the file
 // could not be read at all (missing, not YAML, not UTF-8).
 func (l *loader) readFile(name string, v any) bool {
 	file := path.Join(l.dir, name)
-	if info, err := fs.Stat(l.fsys, file); err == nil && info.Size() > maxFile {
-		l.errorf(report.Pos{File: file}, "", "file is %d bytes; the limit is %d", info.Size(), maxFile)
-		return false
-	}
-	data, err := fs.ReadFile(l.fsys, file)
+	data, err := readRegular(l.fsys, file, maxFile)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			l.errorf(report.Pos{File: file}, "", "file is missing")
 		} else {
-			l.errorf(report.Pos{File: file}, "", "%v", err)
+			l.errorf(report.Pos{File: file}, "", "file %v", pathless(err))
 		}
 		return false
 	}

@@ -1,0 +1,74 @@
+package load_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/migprofile/migprofile/report/load"
+	"github.com/migprofile/migprofile/report/reporttest"
+)
+
+// TestSpecialFiles: a data file that is a symbolic link (to a host file
+// or to /dev/zero) or a named pipe is refused with its position, without
+// reading it: no host file in the diagnostics, no memory exhausted, no
+// hang.
+func TestSpecialFiles(t *testing.T) {
+	tests := []struct {
+		name string
+		make func(t *testing.T, target string)
+		want string
+	}{
+		{"LinkToHostFile", func(t *testing.T, target string) {
+			if err := os.Symlink("/etc/passwd", target); err != nil {
+				t.Skip(err)
+			}
+		}, "is a symbolic link"},
+		{"LinkToDevZero", func(t *testing.T, target string) {
+			if err := os.Symlink("/dev/zero", target); err != nil {
+				t.Skip(err)
+			}
+		}, "is a symbolic link"},
+		{"NamedPipe", func(t *testing.T, target string) {
+			if err := syscall.Mkfifo(target, 0o644); err != nil {
+				t.Skip(err)
+			}
+		}, "is not a regular file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(filepath.Join(dir, "mali"), os.DirFS(filepath.Join(reporttest.DataDir(), "mali"))); err != nil {
+				t.Fatal(err)
+			}
+			target := filepath.Join(dir, "mali", "footnotes.yaml")
+			if err := os.Remove(target); err != nil {
+				t.Fatal(err)
+			}
+			tt.make(t, target)
+			done := make(chan string, 1)
+			go func() {
+				_, diags, err := load.Load(os.DirFS(dir), "mali")
+				if err != nil {
+					done <- err.Error()
+					return
+				}
+				done <- diags.Errors().Err().Error()
+			}()
+			select {
+			case got := <-done:
+				if !strings.Contains(got, "mali/footnotes.yaml: file "+tt.want) {
+					t.Errorf("got %q, want an error saying the file %s", got, tt.want)
+				}
+				if strings.Contains(got, "root:") {
+					t.Error("a host file's content reached the diagnostics")
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("load hangs")
+			}
+		})
+	}
+}
