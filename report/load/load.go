@@ -162,8 +162,20 @@ func (l *loader) readFile(name string, v any) bool {
 		return false
 	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		l.errorf(report.Pos{File: file, Line: yamlErrorLine(err)}, "", "malformed YAML: %s", yamlErrorText(err))
+		return false
+	}
+	// A second document ("---") would be dropped unread, with whatever
+	// keys it holds: one document per file.
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		pos := report.Pos{File: file, Line: extra.Line, Col: extra.Column}
+		if err != nil {
+			pos = report.Pos{File: file, Line: yamlErrorLine(err)}
+		}
+		l.errorf(pos, "", "a second YAML document (after ---): a data file holds one")
 		return false
 	}
 	if len(doc.Content) == 0 {

@@ -24,13 +24,23 @@ const tempPrefix = ".migprofile-tmp-"
 // Files writes files under dir. All files are first written to temporary
 // files; only when every one of them is complete are they renamed into
 // place. On any error the temporary files are removed and the files
-// already in dir are left untouched.
+// already in dir are left untouched. Two builds publishing into the same
+// folder at once take turns (a lock on dir), so that neither removes the
+// other's temporary files and the folder ends with one whole set.
 func Files(dir string, files []File) (err error) {
 	for _, f := range files {
 		if !filepath.IsLocal(f.Name) {
 			return fmt.Errorf("publish: %q is not a path inside the output folder", f.Name)
 		}
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	unlock, err := lock(dir)
+	if err != nil {
+		return fmt.Errorf("publish: lock %s: %w", dir, err)
+	}
+	defer unlock()
 	var temps []string
 	defer func() {
 		if err != nil {

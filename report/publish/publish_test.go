@@ -1,9 +1,11 @@
 package publish_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/migprofile/migprofile/report/publish"
@@ -65,4 +67,43 @@ func assertNoTemp(t *testing.T, dir string) {
 		}
 		return nil
 	})
+}
+
+// TestConcurrentPublish: builds publishing into one folder at the same
+// time take turns; every publish succeeds and the folder holds one whole
+// set, with no temporary file left.
+func TestConcurrentPublish(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	var wg sync.WaitGroup
+	errs := make(chan error, 80)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 20 {
+				data := []byte(fmt.Sprintf("writer %d, round %d", w, i))
+				errs <- publish.Files(dir, []publish.File{{Name: "a.txt", Data: data}, {Name: "sub/b.txt", Data: data}})
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "a.txt"))
+	b, _ := os.ReadFile(filepath.Join(dir, "sub", "b.txt"))
+	if string(a) != string(b) {
+		t.Errorf("the folder mixes two sets: %q and %q", a, b)
+	}
+	for _, sub := range []string{dir, filepath.Join(dir, "sub")} {
+		entries, _ := os.ReadDir(sub)
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".migprofile-tmp-") {
+				t.Errorf("temporary file %s left", e.Name())
+			}
+		}
+	}
 }

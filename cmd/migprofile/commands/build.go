@@ -69,12 +69,26 @@ func setup(cmd *cobra.Command, env Env, args []string, all bool) (Options, []str
 				return cfg, nil, &usageError{err}
 			}
 		}
-		return cfg, args, nil
+		return cfg, unique(args), nil
 	}
 	if len(cfg.Profiles) == 0 {
 		return cfg, nil, &usageError{errors.New("no profile to work on: name one, use --all, or set profiles in config.yaml")}
 	}
-	return cfg, cfg.Profiles, nil
+	return cfg, unique(cfg.Profiles), nil
+}
+
+// unique returns names without repeats, in their first order: a profile
+// named twice is built once (two builds of it would race for its folder).
+func unique(names []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // buildAll builds the profiles concurrently, at most one per CPU. A

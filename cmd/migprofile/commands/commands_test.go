@@ -237,7 +237,7 @@ func TestConfig(t *testing.T) {
 		{"BadFormat", "formats: [pdf, docx]\n", nil, []string{"build"}, 2, `unknown format "docx"`},
 		{"BadProfileName", "", nil, []string{"build", "../etc"}, 2, `invalid profile name "../etc"`},
 		{"MissingProfile", "", nil, []string{"build", "atlantis"}, 1, `atlantis: not built: load: "atlantis": profile not found`},
-		{"BadSourceDateEpoch", "", []string{"SOURCE_DATE_EPOCH=yesterday"}, []string{"build"}, 2, `SOURCE_DATE_EPOCH: want a non-negative integer`},
+		{"BadSourceDateEpoch", "", []string{"SOURCE_DATE_EPOCH=yesterday"}, []string{"build"}, 2, `SOURCE_DATE_EPOCH: want an integer of seconds from 0 to`},
 		{"UnknownFlag", "", nil, []string{"build", "--colour"}, 2, `unknown flag: --colour`},
 		{"ProfilesFlag", "profiles: [mali]\n", nil, []string{"build", "--profiles", "atlantis"}, 1, `atlantis: not built`},
 		{"ProfilesEnv", "profiles: [mali]\n", []string{"MIGPROFILE_PROFILES=atlantis,utopia"}, []string{"validate"}, 1, `utopia: load: "utopia": profile not found`},

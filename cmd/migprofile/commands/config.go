@@ -279,9 +279,12 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 // sourceDateEpoch reads SOURCE_DATE_EPOCH (reproducible-builds.org): the
 // documents' date, in seconds since 1970-01-01 UTC.
 func sourceDateEpoch(s string) (time.Time, error) {
+	// The documents' date formats have four-digit years: 9999-12-31
+	// 23:59:59 UTC is the last second they can write.
+	const last = 253402300799
 	secs, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || secs < 0 {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: want a non-negative integer of seconds, got %q", s)
+	if err != nil || secs < 0 || secs > last {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: want an integer of seconds from 0 to %d (9999-12-31), got %q", last, s)
 	}
 	return time.Unix(secs, 0).UTC(), nil
 }

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package publish
+
+// lock is a no-op where flock is not available: concurrent builds into
+// one folder are then the user's to avoid.
+func lock(string) (func(), error) { return func() {}, nil }
