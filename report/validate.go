@@ -228,6 +228,11 @@ func (v *validator) compare(t *Table, r *Row, col *Column, printed Cell, compute
 	if !ok || printed.Kind != Number {
 		return
 	}
+	if computed.over || p.sub(computed).over {
+		v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: %s is beyond exact arithmetic (more than 9.2×10¹⁸ units); it cannot be checked",
+			t.ID, t.Ref(), r.Label, col.Heading(), how)
+		return
+	}
 	off, why := p.cmp(computed) != 0, ""
 	if rounded > 0 {
 		tolerance := float64(rounded) * 0.5 * math.Pow(10, -float64(printed.Decimals))
@@ -279,39 +284,53 @@ func columnNames(cols []*Column) string {
 type decimal struct {
 	units    int64
 	decimals int
+	// over marks a result beyond int64: the arithmetic overflowed, and
+	// the value means nothing (compare reports it instead of checking).
+	over bool
 }
 
 func decimalOf(c Cell) (decimal, bool) {
 	switch c.Kind {
 	case Number:
-		return decimal{c.Units, c.Decimals}, true
+		return decimal{units: c.Units, decimals: c.Decimals}, true
 	case Dash:
 		return decimal{}, true
 	}
 	return decimal{}, false
 }
 
-func (d decimal) scale(to int) int64 {
-	u := d.units
+// scale returns d's units at to decimals; over is set on overflow.
+func (d decimal) scale(to int) (u int64, over bool) {
+	u, over = d.units, d.over
 	for i := d.decimals; i < to; i++ {
+		if u > math.MaxInt64/10 || u < math.MinInt64/10 {
+			return 0, true
+		}
 		u *= 10
 	}
-	return u
+	return u, over
 }
 
 func (d decimal) add(e decimal) decimal {
 	n := max(d.decimals, e.decimals)
-	return decimal{d.scale(n) + e.scale(n), n}
+	a, o1 := d.scale(n)
+	b, o2 := e.scale(n)
+	s := a + b
+	overflow := (b > 0 && s < a) || (b < 0 && s > a)
+	return decimal{s, n, o1 || o2 || overflow}
 }
 
 func (d decimal) sub(e decimal) decimal {
-	n := max(d.decimals, e.decimals)
-	return decimal{d.scale(n) - e.scale(n), n}
+	if e.units == math.MinInt64 {
+		return decimal{over: true}
+	}
+	return d.add(decimal{-e.units, e.decimals, e.over})
 }
 
 func (d decimal) cmp(e decimal) int {
 	n := max(d.decimals, e.decimals)
-	a, b := d.scale(n), e.scale(n)
+	a, _ := d.scale(n)
+	b, _ := e.scale(n)
 	switch {
 	case a < b:
 		return -1
