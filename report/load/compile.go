@@ -154,6 +154,12 @@ func (c *compiler) meta(pf profileFile) report.Meta {
 			c.errorf(pf.ISODate.Pos, "iso_date", "%q is not a date of the calendar", pf.ISODate.S)
 		}
 	}
+	if w := strings.ToLower(pf.Website); strings.Contains(w, ":") &&
+		!strings.HasPrefix(w, "http://") && !strings.HasPrefix(w, "https://") && !strings.HasPrefix(w, "mailto:") {
+		// Printed as a link in the PDF and the workbook: file:, javascript:
+		// and the like must not become one.
+		c.errorf(pf.Pos, "website", "want a web address (https://…, http://…, www.…) or mailto:, got %q", pf.Website)
+	}
 	if pf.Language.S != "" && !langTag.MatchString(pf.Language.S) {
 		c.errorf(pf.Language.Pos, "language", "want a language tag such as en or fr-FR, got %q", pf.Language.S)
 	}

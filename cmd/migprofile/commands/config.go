@@ -192,7 +192,9 @@ func checkEnv(environ []string) error {
 	for _, kv := range environ {
 		name, _, _ := strings.Cut(kv, "=")
 		key, ok := strings.CutPrefix(name, "MIGPROFILE_")
-		if !ok || key == "CONFIG" || slices.Contains(configKeys, strings.ToLower(key)) {
+		// Variables are upper case (MIGPROFILE_PAGE): MIGPROFILE_page
+		// would otherwise be neither applied nor refused.
+		if !ok || key == "CONFIG" || key == strings.ToUpper(key) && slices.Contains(configKeys, strings.ToLower(key)) {
 			continue
 		}
 		unknown = append(unknown, name)
