@@ -294,3 +294,46 @@ func TestVerifyByName(t *testing.T) {
 		t.Errorf("verify compared the manifest as an output:\n%s", stdout)
 	}
 }
+
+// TestVerifyCatchesEverything: verify reports files the build did not
+// write (a leftover figure, a temporary file) and an edited manifest,
+// which used to pass as up to date.
+func TestVerifyCatchesEverything(t *testing.T) {
+	dir := project(t)
+	if code, _, stderr := run(t, dir, nil, "build"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "out", "mali")
+	tests := []struct {
+		name   string
+		change func(t *testing.T)
+		want   string
+	}{
+		{"LeftoverFigure", func(t *testing.T) {
+			os.WriteFile(filepath.Join(out, "figures", "figure-9.svg"), []byte("<svg/>"), 0o644)
+		}, "mali: figures/figure-9.svg: not written by the build"},
+		{"TemporaryFile", func(t *testing.T) {
+			os.WriteFile(filepath.Join(out, ".migprofile-tmp-1"), nil, 0o644)
+		}, "mali: .migprofile-tmp-1: not written by the build"},
+		{"EditedManifest", func(t *testing.T) {
+			m := filepath.Join(out, "manifest.json")
+			data, _ := os.ReadFile(m)
+			os.WriteFile(m, bytes.Replace(data, []byte(`"profile": "mali"`), []byte(`"profile": "malx"`), 1), 0o644)
+		}, "mali: manifest.json: edited since it was built"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, _, stderr := run(t, dir, nil, "build"); code != 0 {
+				t.Fatalf("build: exit %d: %s", code, stderr)
+			}
+			for _, leftover := range []string{filepath.Join(out, "figures", "figure-9.svg"), filepath.Join(out, ".migprofile-tmp-1")} {
+				os.Remove(leftover)
+			}
+			tt.change(t)
+			code, stdout, _ := run(t, dir, nil, "verify")
+			if code != 1 || !strings.Contains(stdout, tt.want) {
+				t.Errorf("exit %d, stdout:\n%s\nwant %q", code, stdout, tt.want)
+			}
+		})
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/migprofile/migprofile/report/build"
+	"github.com/migprofile/migprofile/report/publish"
 )
 
 func newVerify(env Env) *cobra.Command {
@@ -22,7 +23,8 @@ func newVerify(env Env) *cobra.Command {
 		Long: `Verify rebuilds each profile in memory and compares the result with the
 outputs on disk and with their manifest.json. It reports outputs that are
 missing, stale (the data or config changed since they were built) or edited by
-hand, and exits 1 if any differs.`,
+hand (the manifest included), and files in the output folder that the build did
+not write (a figure left over, a temporary file), and exits 1 if any differs.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, names, err := setup(cmd, env, args, all)
 			if err != nil {
@@ -99,5 +101,41 @@ func verifyOne(ctx context.Context, cfg Options, name string) ([]string, error) 
 			problems = append(problems, f.Name+": differs from a fresh build")
 		}
 	}
-	return problems, nil
+	switch {
+	case len(problems) > 0:
+	case recorded.Version != fresh.Manifest.Version:
+		problems = append(problems, fmt.Sprintf("%s: written by migprofile %s, this is %s", build.ManifestName, recorded.Version, fresh.Manifest.Version))
+	case !bytes.Equal(data, fresh.Manifest.File().Data):
+		problems = append(problems, build.ManifestName+": edited since it was built (differs from a fresh build's)")
+	}
+	extra, err := extraFiles(dir, fresh.Files)
+	if err != nil {
+		return nil, err
+	}
+	return append(problems, extra...), nil
+}
+
+// extraFiles lists the files under dir that a build did not write: a
+// figure left over after it was removed from the data, a temporary file
+// of an interrupted run, anything put there by hand.
+func extraFiles(dir string, files []publish.File) ([]string, error) {
+	written := map[string]bool{}
+	for _, f := range files {
+		written[filepath.FromSlash(f.Name)] = true
+	}
+	var extra []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		if !written[rel] {
+			extra = append(extra, filepath.ToSlash(rel)+": not written by the build (left over, or added by hand)")
+		}
+		return nil
+	})
+	return extra, err
 }
