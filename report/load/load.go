@@ -27,6 +27,10 @@ import (
 // ErrNotFound is returned when the data folder has no profile of that name.
 var ErrNotFound = errors.New("profile not found")
 
+// maxTotal bounds the data of one profile, all its YAML files together:
+// Mali's is 60 KB; a profile a thousand times larger is still a mistake.
+var maxTotal int64 = 64 << 20 // a variable only so that a test can lower it
+
 // maxFile bounds the size of one data file. A profile's largest file is a
 // few kilobytes; anything near this limit is a mistake, not data.
 const maxFile = 4 << 20
@@ -93,6 +97,8 @@ type loader struct {
 	fsys  fs.FS
 	dir   string
 	diags report.Diagnostics
+	// total counts the bytes of data read, against maxTotal.
+	total int64
 }
 
 func (l *loader) errorf(pos report.Pos, path, format string, args ...any) {
@@ -142,7 +148,12 @@ func readRegular(fsys fs.FS, file string, limit int64) ([]byte, error) {
 // could not be read at all (missing, not YAML, not UTF-8).
 func (l *loader) readFile(name string, v any) bool {
 	file := path.Join(l.dir, name)
+	if info, err := fs.Lstat(l.fsys, file); err == nil && l.total+info.Size() > maxTotal {
+		l.errorf(report.Pos{File: file}, "", "the profile's files total more than %d bytes, the limit; %s is not read", maxTotal, name)
+		return false
+	}
 	data, err := readRegular(l.fsys, file, maxFile)
+	l.total += int64(len(data))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			l.errorf(report.Pos{File: file}, "", "file is missing")

@@ -72,3 +72,20 @@ func TestSpecialFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestTotalCap: the data of one profile is capped; past the cap a file is
+// refused with a message naming the cap, not read.
+func TestTotalCap(t *testing.T) {
+	defer load.SetMaxTotal(20_000)()
+	_, diags, err := load.Load(os.DirFS(reporttest.DataDir()), "mali")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range diags.Errors() {
+		found = found || strings.Contains(d.Msg, "the profile's files total more than 20000 bytes, the limit")
+	}
+	if !found {
+		t.Errorf("no error about the total: %v", diags.Errors())
+	}
+}
