@@ -75,22 +75,27 @@ func CheckName(name string) error {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // List returns the names of the folders of fsys that hold a profile.yaml,
-// sorted.
-func List(fsys fs.FS) ([]string, error) {
+// sorted, and those that hold one but whose name is not a valid profile
+// name (skipped: the caller says so).
+func List(fsys fs.FS) (names, skipped []string, err error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, fmt.Errorf("load: %w", err)
+		return nil, nil, fmt.Errorf("load: %w", err)
 	}
-	var names []string
 	for _, e := range entries {
-		if !e.IsDir() || CheckName(e.Name()) != nil {
+		if !e.IsDir() {
 			continue
 		}
-		if _, err := fs.Stat(fsys, path.Join(e.Name(), "profile.yaml")); err == nil {
-			names = append(names, e.Name())
+		if _, err := fs.Stat(fsys, path.Join(e.Name(), "profile.yaml")); err != nil {
+			continue
 		}
+		if CheckName(e.Name()) != nil {
+			skipped = append(skipped, e.Name())
+			continue
+		}
+		names = append(names, e.Name())
 	}
-	return names, nil
+	return names, skipped, nil
 }
 
 type loader struct {

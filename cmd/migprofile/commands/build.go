@@ -55,10 +55,11 @@ func setup(cmd *cobra.Command, env Env, args []string, all bool) (Options, []str
 	case all && len(args) > 0:
 		return cfg, nil, &usageError{errors.New("give profile names or --all, not both")}
 	case all:
-		names, err := load.List(os.DirFS(cfg.Data))
+		names, skipped, err := load.List(os.DirFS(cfg.Data))
 		if err != nil {
 			return cfg, nil, err
 		}
+		warnSkipped(env, skipped)
 		if len(names) == 0 {
 			return cfg, nil, &usageError{fmt.Errorf("no profile under %s (a profile is a folder with a profile.yaml)", cfg.Data)}
 		}

@@ -27,10 +27,11 @@ func newList(env Env) *cobra.Command {
 				return &usageError{err}
 			}
 			fsys := os.DirFS(cfg.Data)
-			names, err := load.List(fsys)
+			names, skipped, err := load.List(fsys)
 			if err != nil {
 				return &usageError{fmt.Errorf("data folder %s: %w", cfg.Data, errors.Unwrap(err))}
 			}
+			warnSkipped(env, skipped)
 			w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(w, "PROFILE\tTITLE\tDATE")
 			for _, name := range names {
@@ -43,5 +44,13 @@ func newList(env Env) *cobra.Command {
 			}
 			return w.Flush()
 		},
+	}
+}
+
+// warnSkipped says which folders hold a profile.yaml but were skipped for
+// their names: a profile never disappears without a word.
+func warnSkipped(env Env, skipped []string) {
+	for _, s := range skipped {
+		fmt.Fprintf(env.Stderr, "warning: skipping folder %q: not a profile name (lower-case letters, digits, '-' and '_')\n", s)
 	}
 }
