@@ -1,11 +1,14 @@
-// Package publish writes a build's outputs into a folder atomically: each
-// file is written to a temporary file in the same folder, synced, closed
-// and renamed into place, so that a reader never sees a half-written file
-// and a failed build leaves the previous outputs as they were.
+// Package publish writes a build's outputs into a folder atomically, as a
+// set: the new files are written into a temporary folder beside it,
+// synced, and swapped with it in one step, so that a reader sees either
+// every old file or every new one, never a mix, and a failed build leaves
+// the previous outputs as they were.
 package publish
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,30 +20,92 @@ type File struct {
 	Data []byte
 }
 
-// tempPrefix marks the temporary files of an unfinished publish; Files
-// removes any it finds left over from an interrupted run.
+// tempPrefix marks the temporary files and folders of an unfinished
+// publish; Files removes any it finds left over from a killed run.
 const tempPrefix = ".migprofile-tmp-"
 
-// Files writes files under dir. All files are first written to temporary
-// files; only when every one of them is complete are they renamed into
-// place. On any error the temporary files are removed and the files
-// already in dir are left untouched. Two builds publishing into the same
-// folder at once take turns (a lock on dir), so that neither removes the
-// other's temporary files and the folder ends with one whole set.
+// Files publishes files as the content of dir, replacing what dir held.
+// The set is written into a temporary folder beside dir and exchanged
+// with it in one step (renameat2 RENAME_EXCHANGE on Linux); where the
+// system cannot exchange folders, each file is renamed into place after
+// all of them are written (see perFile), so that a failure leaves the
+// previous files. Builds publishing beside each other take turns (a lock
+// on the parent folder): neither removes the other's temporary files.
 func Files(dir string, files []File) (err error) {
 	for _, f := range files {
 		if !filepath.IsLocal(f.Name) {
 			return fmt.Errorf("publish: %q is not a path inside the output folder", f.Name)
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	unlock, err := lock(dir)
+	unlock, err := lock(parent)
 	if err != nil {
-		return fmt.Errorf("publish: lock %s: %w", dir, err)
+		return fmt.Errorf("publish: lock %s: %w", parent, err)
 	}
 	defer unlock()
+	removeStale(parent)
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return fmt.Errorf("publish: %s: not a directory", dir)
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix+filepath.Base(dir)+"-")
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	defer os.RemoveAll(tmp) // the new set on failure, the old one after a swap
+	if err := writeSet(tmp, files); err != nil {
+		return err
+	}
+	switch err := swap(tmp, dir); {
+	case errors.Is(err, errNoExchange):
+		return perFile(dir, files)
+	case err != nil:
+		return fmt.Errorf("publish: %s: %w", dir, err)
+	}
+	return syncDir(parent)
+}
+
+// writeSet writes files under the fresh folder root, each synced, then
+// syncs the folders.
+func writeSet(root string, files []File) error {
+	if err := os.Chmod(root, 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	dirs := map[string]bool{root: true}
+	for _, f := range files {
+		target := filepath.Join(root, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+		dirs[filepath.Dir(target)] = true
+		if err := writeFile(target, f.Data); err != nil {
+			return fmt.Errorf("publish: %s: %w", f.Name, err)
+		}
+	}
+	for d := range dirs {
+		if err := syncDir(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// swap puts the folder tmp in the place of dir: a rename when dir does not
+// exist yet, else an exchange, after which tmp holds the old set.
+func swap(tmp, dir string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(tmp, dir)
+	}
+	return exchange(tmp, dir)
+}
+
+// perFile publishes files into dir one rename each, after all are written
+// to temporary files in their folders: the fallback where folders cannot
+// be exchanged. A reader may then see old and new files side by side for
+// the instant of the renames; a failure before them leaves the old set.
+func perFile(dir string, files []File) (err error) {
 	var temps []string
 	defer func() {
 		if err != nil {
@@ -78,6 +143,26 @@ func Files(dir string, files []File) (err error) {
 	return syncDir(dir)
 }
 
+// writeFile writes data to the new file name, synced, mode 0644.
+func writeFile(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Chmod(name, 0o644)
+}
+
 func writeTemp(dir string, data []byte) (name string, err error) {
 	f, err := os.CreateTemp(dir, tempPrefix+"*")
 	if err != nil {
@@ -98,8 +183,8 @@ func writeTemp(dir string, data []byte) (name string, err error) {
 	return name, os.Chmod(name, 0o644)
 }
 
-// removeStale deletes temporary files left by a run that was killed
-// before it could clean up (kill -9, power loss).
+// removeStale deletes temporary files and folders left by a run that was
+// killed before it could clean up (kill -9, power loss).
 func removeStale(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -107,7 +192,7 @@ func removeStale(dir string) {
 	}
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), tempPrefix) {
-			os.Remove(filepath.Join(dir, e.Name()))
+			os.RemoveAll(filepath.Join(dir, e.Name()))
 		}
 	}
 }

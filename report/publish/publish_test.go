@@ -48,15 +48,35 @@ func TestFilesFailureKeepsPrevious(t *testing.T) {
 	if err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "figures"), []byte("a file where a folder should be"), 0o644)
-	err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("new")}, {Name: "figures/f.svg", Data: []byte("x")}})
+	// A name the file system refuses: the new set cannot be written.
+	err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("new")}, {Name: "figures/f\x00.svg", Data: []byte("x")}})
 	if err == nil {
 		t.Fatal("no error")
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "a.md")); string(got) != "old" {
 		t.Errorf("a.md = %q, want the previous content", got)
 	}
-	assertNoTemp(t, dir)
+	assertNoTemp(t, filepath.Dir(dir))
+}
+
+// TestFilesReplacesTheSet: the published folder holds the new set, and
+// only it: a file of the old set the new one does not have is gone (a
+// figure removed from the data), and no temporary folder stays beside it.
+func TestFilesReplacesTheSet(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "mali")
+	if err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("old")}, {Name: "figures/figure-2.svg", Data: []byte("<svg/>")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("new")}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "a.md")); string(got) != "new" {
+		t.Errorf("a.md = %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "figures", "figure-2.svg")); err == nil {
+		t.Error("a file of the old set survived the new one")
+	}
+	assertNoTemp(t, filepath.Dir(dir))
 }
 
 func assertNoTemp(t *testing.T, dir string) {
