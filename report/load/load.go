@@ -177,6 +177,12 @@ func (l *loader) readFile(name string, v any) bool {
 		l.errorf(report.Pos{File: file, Line: line, Col: col}, "", "file is not valid UTF-8")
 		return false
 	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		// YAML refuses NUL without saying where: say it.
+		line, col := position(data[:i])
+		l.errorf(report.Pos{File: file, Line: line, Col: col}, "", "a NUL byte (U+0000): remove it")
+		return false
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
@@ -205,6 +211,13 @@ func (l *loader) readFile(name string, v any) bool {
 }
 
 // invalidUTF8 returns the line and column of the first invalid byte.
+// position returns the line and column just after prefix.
+func position(prefix []byte) (line, col int) {
+	line = 1 + bytes.Count(prefix, []byte("\n"))
+	col = 1 + utf8.RuneCount(prefix[bytes.LastIndexByte(prefix, '\n')+1:])
+	return line, col
+}
+
 func invalidUTF8(data []byte) (line, col int) {
 	line, col = 1, 1
 	for len(data) > 0 {
