@@ -622,8 +622,8 @@ func (c *compiler) fonts(paths []posString) []report.Font {
 	}
 	for i, p := range paths {
 		field := fmt.Sprintf("fonts[%d]", i)
-		name := path.Clean(p.S)
-		if p.S == "" || path.IsAbs(p.S) || name == ".." || strings.HasPrefix(name, "../") || !fs.ValidPath(name) {
+		name, ok := insidePath(p.S)
+		if !ok {
 			c.errorf(p.Pos, field, "want a path inside the profile folder, such as fonts/NotoSans.ttf, got %q", p.S)
 			continue
 		}
