@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -73,16 +72,8 @@ func TestProfileFonts(t *testing.T) {
 		if len(res.Diagnostics) != 0 {
 			t.Errorf("diagnostics: %v", res.Diagnostics)
 		}
-		if _, err := exec.LookPath("pdftotext"); err != nil {
-			t.Skip("pdftotext not installed")
-		}
-		cmd := exec.Command("pdftotext", "-", "-")
-		cmd.Stdin = bytes.NewReader(res.Files[0].Data)
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(string(out), "Le cadre démographique — 移民概况") {
+		out := pdfText(t, res.Files[0].Data)
+		if !strings.Contains(out, "Le cadre démographique — 移民概况") {
 			t.Errorf("pdftotext lacks the Chinese title:\n%s", out)
 		}
 	})

@@ -93,16 +93,7 @@ func TestPolyglot(t *testing.T) {
 	if len(warnings) > 0 {
 		t.Errorf("the PDF warns: %v", warnings)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	cmd := exec.Command("pdftotext", "-", "-")
-	cmd.Stdin = bytes.NewReader(files[0].Data)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(out)
+	text := pdfText(t, files[0].Data)
 	for _, want := range []string{
 		"الإطار", "القانوني", "للهجرة", "الأجانب", "المهاجرون", // Arabic, lam-alef included
 		"חוק", "השבות", "מהגרים", // Hebrew
@@ -130,16 +121,7 @@ func TestLongTables(t *testing.T) {
 	if err != nil || len(warnings) > 0 {
 		t.Fatalf("render: %v %v", err, warnings)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	cmd := exec.Command("pdftotext", "-", "-")
-	cmd.Stdin = bytes.NewReader(files[0].Data)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(out)
+	text := pdfText(t, files[0].Data)
 	for _, want := range []string{"Table 1. Residents by district, 2025 (continued)", "Table 2. Policies (continued)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("pdftotext lacks %q", want)
@@ -149,4 +131,20 @@ func TestLongTables(t *testing.T) {
 	if len(pages) < 8 {
 		t.Errorf("%d pages; the tables should run over several", len(pages))
 	}
+}
+
+// pdfText returns what pdftotext reads in pdf, skipping the test when
+// poppler-utils is not installed.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian poppler-utils)")
+	}
+	cmd := exec.Command("pdftotext", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
