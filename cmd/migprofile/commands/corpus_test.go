@@ -48,13 +48,7 @@ func TestBadInput(t *testing.T) {
 				case "want":
 					want = lines(f.Data)
 				default:
-					target := filepath.Join(dir, filepath.FromSlash(f.Name))
-					if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(target, f.Data, 0o644); err != nil {
-						t.Fatal(err)
-					}
+					writeProjectFile(t, dir, f)
 				}
 			}
 			code, stdout, stderr := run(t, dir, environ, args...)
@@ -93,6 +87,19 @@ func TestBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// writeProjectFile writes a file of a case's archive into the project
+// folder dir.
+func writeProjectFile(t *testing.T, dir string, f txtar.File) {
+	t.Helper()
+	target := filepath.Join(dir, filepath.FromSlash(f.Name))
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(target, f.Data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -111,13 +111,7 @@ func TestValidateMatchesBuild(t *testing.T) {
 				dir := project(t)
 				for _, f := range ar.Files {
 					if strings.HasPrefix(f.Name, "data/") || f.Name == "config.yaml" {
-						target := filepath.Join(dir, filepath.FromSlash(f.Name))
-						if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-							t.Fatal(err)
-						}
-						if err := os.WriteFile(target, f.Data, 0o644); err != nil {
-							t.Fatal(err)
-						}
+						writeProjectFile(t, dir, f)
 					}
 				}
 				checkParity(t, dir, nil)
