@@ -15,9 +15,7 @@ package specimen
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
-	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -92,12 +90,12 @@ func drawLine(pdf *fpdf.Fpdf, segs []script.Segment, fonts []script.Covers, x, y
 			setFont(pdf, r.Font)
 			for _, p := range script.Pieces(r.Text, s.RTL) {
 				if p.Actual != "" {
-					pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC\n", textString(p.Actual)))
+					pdf.RawWriteStr(script.BeginActualText(p.Actual))
 				}
 				pdf.Text(x, y, p.Text)
 				x += pdf.GetStringWidth(p.Text)
 				if p.Actual != "" {
-					pdf.RawWriteStr("EMC\n")
+					pdf.RawWriteStr(script.EndActualText)
 				}
 			}
 		}
@@ -111,16 +109,4 @@ func setFont(pdf *fpdf.Fpdf, i int) {
 		i = 0
 	}
 	pdf.SetFont(fontNames[i], "", 12)
-}
-
-// textString writes s as a PDF text string: UTF-16BE with a byte order
-// mark, in hexadecimal, which needs no escaping.
-func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
 }
