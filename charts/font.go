@@ -23,17 +23,21 @@ type fonts struct {
 	regular, bold *truetype.Font
 }
 
-var loadFonts = sync.OnceValues(func() (fonts, error) {
-	r, err := truetype.Parse(layouts.Sans.Regular)
+var loadFonts = sync.OnceValues(func() (fonts, error) { return parseFamily(layouts.Sans) })
+
+// parseFamily parses the regular and bold faces of fam, the two a figure
+// draws with.
+func parseFamily(fam layouts.Family) (fonts, error) {
+	r, err := truetype.Parse(fam.Regular)
 	if err != nil {
 		return fonts{}, err
 	}
-	b, err := truetype.Parse(layouts.Sans.Bold)
+	b, err := truetype.Parse(fam.Bold)
 	if err != nil {
 		return fonts{}, err
 	}
 	return fonts{regular: r, bold: b}, nil
-})
+}
 
 // measurer measures text the way the drawing lays it out: the sum of the
 // glyphs' advances, unhinted and unkerned, as a PDF viewer places them.
@@ -104,17 +108,7 @@ func (m *measurer) width(f *truetype.Font, size float64, s string) int {
 // fallbackFonts are DejaVu Sans and Sans Bold (layouts.Fallback), for the
 // text the Liberation fonts cannot draw, Arabic above all: parsed only
 // when a figure needs them.
-var fallbackFonts = sync.OnceValues(func() (fonts, error) {
-	r, err := truetype.Parse(layouts.Fallback.Regular)
-	if err != nil {
-		return fonts{}, err
-	}
-	b, err := truetype.Parse(layouts.Fallback.Bold)
-	if err != nil {
-		return fonts{}, err
-	}
-	return fonts{regular: r, bold: b}, nil
-})
+var fallbackFonts = sync.OnceValues(func() (fonts, error) { return parseFamily(layouts.Fallback) })
 
 // fallbackOf returns the fallback font of f's weight, or nil.
 func fallbackOf(f *truetype.Font) *truetype.Font {
