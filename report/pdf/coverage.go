@@ -16,10 +16,10 @@ import (
 func (d *doc) checkCoverage() {
 	covers := []script.Covers{
 		func(r rune) bool { return d.fonts.runeWidth(serif, r) >= 0 }, // cached; serif is always embedded
-		func(r rune) bool { return d.fonts.has(fallback, r) },
+		func(r rune) bool { return d.fonts.hasGlyph(fallback, r) },
 	}
 	for i := range d.fonts.custom {
-		covers = append(covers, func(r rune) bool { return d.fonts.has(numFaces+face(i), r) })
+		covers = append(covers, func(r rune) bool { return d.fonts.hasGlyph(numFaces+face(i), r) })
 	}
 	type seen struct {
 		pos report.Pos
@@ -74,13 +74,9 @@ func codePoint(r rune) string {
 	return fmt.Sprintf("U+%04X %c", r, r)
 }
 
-// has reports whether face f has a glyph for r, without adding the face
-// to the PDF.
-func (fs *fontSet) has(f face, r rune) bool {
-	sf := fs.sfntOf(f)
-	if sf == nil || r < 0 || r > 0xFFFF {
-		return false
-	}
-	gi, err := sf.GlyphIndex(&fs.buf, r)
-	return err == nil && gi != 0
+// hasGlyph reports whether face f has a glyph for r, without adding the
+// face to the PDF.
+func (fs *fontSet) hasGlyph(f face, r rune) bool {
+	_, ok := fs.glyph(f, r)
+	return ok
 }

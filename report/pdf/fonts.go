@@ -194,16 +194,24 @@ func (fs *fontSet) runeWidth(f face, r rune) float64 {
 	return w
 }
 
-// measureRune measures r in face f, uncached: see runeWidth.
-func (fs *fontSet) measureRune(f face, r rune) float64 {
+// glyph returns face f's glyph for r, from its character map, without
+// adding the face to the PDF; ok is false when f has none.
+func (fs *fontSet) glyph(f face, r rune) (gi sfnt.GlyphIndex, ok bool) {
 	sf := fs.sfntOf(f)
-	if sf == nil || r > 0xFFFF || r < 0 {
-		return -1
+	if sf == nil || r < 0 || r > 0xFFFF {
+		return 0, false
 	}
 	gi, err := sf.GlyphIndex(&fs.buf, r)
-	if err != nil || gi == 0 {
+	return gi, err == nil && gi != 0
+}
+
+// measureRune measures r in face f, uncached: see runeWidth.
+func (fs *fontSet) measureRune(f face, r rune) float64 {
+	gi, ok := fs.glyph(f, r)
+	if !ok {
 		return -1
 	}
+	sf := fs.sfntOf(f)
 	fs.need(f)
 	// fpdf advances each glyph by its width in thousandths of an em,
 	// rounded: measure the same, in mm per point of size.
