@@ -456,6 +456,10 @@ type Figure struct {
 	Range []float64
 	// RangePos is where Range was written.
 	RangePos Pos
+	// Span is what a fitted value axis must reach besides the figure's
+	// own values, [low, high]: the panels of one figure share their
+	// scale (see Panels). Never read from data.
+	Span []float64
 }
 
 // Ref is an id that refers to another element, with where it was written,

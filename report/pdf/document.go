@@ -117,6 +117,13 @@ const (
 // line holds about 76 characters: 60–80 read comfortably (Bringhurst).
 const measureChars = 66
 
+// measureOf is the width of measureChars average lower-case letters of
+// style st, or w if that is narrower: the widest a line of text in st is
+// set, whatever room there is.
+func (d *doc) measureOf(st style, w float64) float64 {
+	return min(w, measureChars*d.fonts.width(st.face, st.size, "abcdefghijklmnopqrstuvwxyz")/26)
+}
+
 // The text styles, every size from the document's type scale
 // (layouts.TypeScale, shared with the figures): title, heading, body,
 // caption and small, plus the footnote markers.
@@ -210,7 +217,7 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	if h := hyphen.For(p.Meta.Language); h != nil {
 		d.hyph = &memoHyphenator{h: h, seen: map[string][]int{}}
 	}
-	d.measure = min(g.tw, measureChars*d.fonts.width(stBody.face, stBody.size, "abcdefghijklmnopqrstuvwxyz")/26)
+	d.measure = d.measureOf(stBody, g.tw)
 
 	d.checkCoverage()
 	bands := d.build()
@@ -402,32 +409,46 @@ func (d *doc) headingBoxes(hs []*box, m *mark) {
 	hs[len(hs)-1].h += s1
 }
 
-// columnsBand sets outward and inward items side by side.
+// columnsBand sets the outward items, then the inward ones, as one text
+// flowing through two columns: set side by side, two texts of different
+// lengths leave a hole under the shorter one, while a flowed text ends
+// with balanced columns and reads in its logical order.
 func (d *doc) columnsBand(c *report.Columns) *band {
 	const gap = 7.0
-	tw := d.geo.tw
-	cw := (tw - gap) / 2
+	cw := (d.geo.tw - gap) / 2
 	l := d.p.Labels
-	var heads [2]*box
-	for i, lab := range []string{l.Outward, l.Inward} {
-		h := &box{h: 8.5}
-		ls := d.breakLines(d.words(plain(lab), stColHead), cw, cw, false)
-		if len(ls) > 0 {
-			h.ops = append(h.ops, d.lineOps(ls[0], stColHead, 0, 5, cw)...)
+	var boxes []*box
+	for i, part := range []struct {
+		label string
+		items []report.Item
+	}{{l.Outward, c.Outward}, {l.Inward, c.Inward}} {
+		if i > 0 {
+			boxes = append(boxes, &box{h: s3, space: true})
 		}
-		h.ops = append(h.ops, op{kind: opLine, x: 0, y: 6.6, w: cw, color: navy, width: 0.35})
-		heads[i] = h
+		boxes = append(boxes, d.columnHead(part.label, cw))
+		boxes = append(boxes, d.itemBoxes(part.items, stBody, stSub, cw, part.label)...)
 	}
-	left := &column{x: 0, w: cw, head: heads[0], boxes: d.itemBoxes(c.Outward, stBody, stSub, cw, l.Outward)}
-	right := &column{x: cw + gap, w: cw, head: heads[1], boxes: d.itemBoxes(c.Inward, stBody, stSub, cw, l.Inward)}
 	return &band{
-		cols: []*column{left, right},
+		cols: []*column{{x: 0, w: cw, boxes: boxes}, {x: cw + gap, w: cw}},
+		flow: true,
 		fragment: func(pg *page, y0, y1 float64, first, last bool) {
 			if y1 > y0 {
 				pg.ops = append(pg.ops, op{kind: opLine, x: d.geo.left + cw + gap/2, y: y0, h: y1 - y0, color: rule, width: 0.2})
 			}
 		},
 	}
+}
+
+// columnHead is the ruled heading of one side of a columns block, kept
+// with what follows it.
+func (d *doc) columnHead(label string, w float64) *box {
+	h := &box{h: 8.5, keep: true}
+	ls := d.breakLines(d.words(plain(label), stColHead), w, w, false)
+	if len(ls) > 0 {
+		h.ops = append(h.ops, d.lineOps(ls[0], stColHead, 0, 5, w)...)
+	}
+	h.ops = append(h.ops, op{kind: opLine, x: 0, y: 6.6, w: w, color: navy, width: 0.35})
+	return h
 }
 
 // itemBoxes sets column or cell items in width mm. When section is set,
@@ -517,20 +538,28 @@ func (d *doc) listBoxes(b *builder, blk *report.Block) {
 	}
 }
 
-// figureBoxes reserves the figure's box, its caption and sources.
+// figureBoxes reserves the figure's boxes (one per panel, see panels),
+// its caption and sources. A panel that starts a page is headed by the
+// caption marked as continued.
 func (d *doc) figureBoxes(f *report.Figure) []*box {
 	tw := d.geo.tw
-	fh := tw * 0.55
-	if d.opt.Figures != nil {
-		if h := d.opt.Figures.Height(f, tw); h > 0 {
-			fh = min(h, (d.geo.bottom-d.geo.top)*0.7)
-		}
-	}
 	l := d.p.Labels
-	fb := &box{h: fh + s2, keep: true, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: fh, fig: f}}}
 	cap := f.NumberedTitle(l)
-	fb.marks = append(fb.marks, d.newMark(cap, 1, true))
-	out := []*box{fb}
+	var cont []*box
+	if l.Continued != "" {
+		cont = d.textBoxes(plain(cap+" ("+l.Continued+")"), stCaption, 0, tw)
+	}
+	var out []*box
+	panels := d.panels(f, tw)
+	for i, p := range panels {
+		fb := &box{h: p.h + s2, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: p.h, fig: p.fig}}}
+		if i == 0 {
+			fb.marks = append(fb.marks, d.newMark(cap, 1, true))
+		} else {
+			fb.repeat = cont
+		}
+		out = append(out, fb)
+	}
 	out = append(out, d.textBoxes(plain(cap), stCaption, 0, tw)...)
 	if f.Caption != "" {
 		cs := stSource
@@ -543,11 +572,53 @@ func (d *doc) figureBoxes(f *report.Figure) []*box {
 		srcs = f.Table.Sources
 	}
 	out = append(out, d.sourceBoxes(srcs, nil, 0, tw)...)
-	for _, b := range out[:len(out)-1] {
+	// The last panel keeps with the caption and sources.
+	for _, b := range out[len(panels)-1 : len(out)-1] {
 		b.keep = true
 	}
 	return out
 }
+
+// panel is one drawing of a figure and its height.
+type panel struct {
+	fig *report.Figure
+	h   float64
+}
+
+// panels divides figure f, drawn w mm wide, into as few panels as keep
+// each within report.MaxBars bars and maxFigure of the text block's
+// height: a figure's height follows its number of bars, up to that. With
+// no drawer, it is one panel of a fixed shape.
+func (d *doc) panels(f *report.Figure, w float64) []panel {
+	if d.opt.Figures == nil {
+		return []panel{{f, w * 0.55}}
+	}
+	most := (d.geo.bottom - d.geo.top) * maxFigure
+	n := 1
+	if data, err := f.Data(); err == nil {
+		n = max(1, (len(data.Categories)*len(data.Series)+report.MaxBars-1)/report.MaxBars)
+	}
+	for ; ; n++ {
+		figs := f.Panels(n)
+		ps := make([]panel, len(figs))
+		fits := true
+		for i, pf := range figs {
+			h := d.opt.Figures.Height(pf, w)
+			if h <= 0 {
+				h = w * 0.55
+			}
+			fits = fits && h <= most
+			ps[i] = panel{pf, min(h, most)}
+		}
+		if fits || len(figs) < n {
+			return ps
+		}
+	}
+}
+
+// maxFigure is the largest share of the text block's height one drawing
+// of a figure takes.
+const maxFigure = 0.7
 
 // sourceBoxes sets a table's or figure's sources and notes.
 func (d *doc) sourceBoxes(srcs []report.Source, notes []report.Text, x, w float64) []*box {

@@ -87,13 +87,16 @@ type column struct {
 	// above reads as one block.
 	raise float64
 	boxes []*box
-	// head is drawn above the column on each page it continues on.
-	head *box
 }
 
 // band is a set of columns that start at the same height.
 type band struct {
 	cols []*column
+	// flow makes the columns one text: the boxes of cols[0] run down the
+	// first column, then the second, page after page, and the last page's
+	// columns are balanced to near-equal height (the others give only
+	// their position and width).
+	flow bool
 	// intro boxes (full width) come before the first fragment and stay
 	// on its page.
 	intro []*box
@@ -429,11 +432,7 @@ func (e *engine) startBand(b *band) {
 	}
 	g := 0.0
 	for _, c := range b.cols {
-		hh := 0.0
-		if c.head != nil {
-			hh = c.head.h
-		}
-		g = max(g, hh+firstGroup(c))
+		g = max(g, firstGroup(c))
 	}
 	if e.y+need+g > e.limit(e.pg.notes)+1e-6 {
 		e.newPage()
@@ -446,30 +445,24 @@ func (e *engine) startBand(b *band) {
 func (e *engine) placeFragment(b *band, next []int, first bool) (done bool) {
 	startTop := e.atTop()
 	e.drawBandTop(b, first, startTop)
-	// The column heads: all of them above the first fragment, then
-	// those of the columns that go on.
-	headY, hh := e.y, 0.0
-	for i, c := range b.cols {
-		if headShown(c, next[i], first) {
-			hh = max(hh, c.head.h)
-		}
-	}
-	e.y += hh
 	y0 := e.y
-	runs, total := e.fillColumns(b, next, y0, startTop)
+	runs, total := e.fillColumns(b, next, y0, e.bottom, startTop)
+	if b.flow && runs[len(runs)-1].next == len(b.cols[0].boxes) {
+		runs, total = e.balance(b, next, y0, runs, total, startTop)
+	}
 	end := y0
 	done = true
 	for i, r := range runs {
-		c := b.cols[i]
-		if headShown(c, next[i], first) {
-			e.drawBox(c.head, e.d.geo.left+c.x, headY)
-		}
-		e.commit(r, e.d.geo.left+c.x)
-		next[i] = r.next
+		e.commit(r, e.d.geo.left+b.cols[i].x)
 		end = max(end, r.end)
-		if r.next < len(b.cols[i].boxes) {
-			done = false
+		if !b.flow {
+			next[i] = r.next
+			done = done && r.next >= len(b.cols[i].boxes)
 		}
+	}
+	if b.flow {
+		next[0] = runs[len(runs)-1].next
+		done = next[0] >= len(b.cols[0].boxes)
 	}
 	e.pg.notes = total
 	e.y = end
@@ -477,6 +470,41 @@ func (e *engine) placeFragment(b *band, next []int, first bool) (done bool) {
 		b.fragment(e.pg, y0, end, first, done)
 	}
 	return done
+}
+
+// balance lowers the foot of a flowed band's last fragment as far as all
+// its boxes still fit, so that its columns end at near-equal heights
+// rather than the first full and the second short. runs and total are
+// the fill down to the page's foot, kept if nothing lower holds it all.
+func (e *engine) balance(b *band, next []int, y0 float64, runs []run, total []*report.Footnote, force bool) ([]run, []*report.Footnote) {
+	lo, hi := y0, y0
+	for _, r := range runs {
+		hi = max(hi, r.end)
+	}
+	best, bestNotes := append([]run(nil), runs...), total
+	for range 12 {
+		mid := (lo + hi) / 2
+		rs, ns := e.fillColumns(b, next, y0, mid, force)
+		last := rs[len(rs)-1]
+		if last.next == len(b.cols[0].boxes) && !anyForced(rs) {
+			hi, best, bestNotes = mid, append(best[:0], rs...), ns
+		} else {
+			lo = mid
+		}
+		if hi-lo < 0.5 {
+			break
+		}
+	}
+	return best, bestNotes
+}
+
+func anyForced(rs []run) bool {
+	for _, r := range rs {
+		if r.forced {
+			return true
+		}
+	}
+	return false
 }
 
 // drawBandTop draws what goes above a fragment's columns: the intro above
@@ -498,26 +526,23 @@ func (e *engine) drawBandTop(b *band, first, startTop bool) {
 	}
 }
 
-// headShown reports whether column c's head is drawn above a fragment: it
-// is above the first, then above each fragment the column continues in
-// (next is its first box not yet placed).
-func headShown(c *column, next int, first bool) bool {
-	return c.head != nil && (first || next < len(c.boxes))
-}
-
-// fillColumns fills each column of b from next, below y0. The columns
-// share the page's foot, where all their footnotes go: when the notes of
-// one push another column past the page's end, all are filled again
-// stopping above them, up to eight more times.
-func (e *engine) fillColumns(b *band, next []int, y0 float64, force bool) ([]run, []*report.Footnote) {
-	capY := e.bottom
+// fillColumns fills each column of b from next, below y0 and above capY.
+// The columns share the page's foot, where all their footnotes go: when
+// the notes of one push another column past the page's end, all are
+// filled again stopping above them, up to eight more times. In a flowed
+// band each column takes up where the one before it stopped.
+func (e *engine) fillColumns(b *band, next []int, y0, capY float64, force bool) ([]run, []*report.Footnote) {
 	var runs []run
 	var total []*report.Footnote
 	for attempt := 0; ; attempt++ {
 		runs = runs[:0]
 		total = append([]*report.Footnote(nil), e.pg.notes...)
 		for i, c := range b.cols {
-			r := e.fill(c, next[i], y0, capY, total, force)
+			from, f := next[i], force
+			if b.flow && i > 0 {
+				c, from, f = b.cols[0], skipSpace(b.cols[0].boxes, runs[i-1].next), false
+			}
+			r := e.fill(c, from, y0, capY, total, f)
 			total = e.addNotes(total, r.notes)
 			runs = append(runs, r)
 		}
@@ -531,7 +556,16 @@ func (e *engine) fillColumns(b *band, next []int, y0 float64, force bool) ([]run
 		if !over || attempt >= 8 {
 			break
 		}
-		capY = lim
+		capY = min(capY, lim)
 	}
 	return runs, total
+}
+
+// skipSpace returns the index of the first box from i on that is not
+// vertical space: a column does not start with a gap.
+func skipSpace(bs []*box, i int) int {
+	for i < len(bs) && bs[i].space {
+		i++
+	}
+	return i
 }

@@ -195,7 +195,8 @@ func (d *doc) gridEntries(row *report.GridRow) []gridEntry {
 				d.cell(hw+cw, cw, d.itemBoxes(e.Inward, stGrid, stGridHd, cw-2*gridPad, "")),
 			}
 		} else {
-			ec.cols = []*column{d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, tw-hw-2*gridPad, ""))}
+			// An entry across both columns keeps to the prose measure.
+			ec.cols = []*column{d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, d.measureOf(stGrid, tw-hw-2*gridPad), ""))}
 		}
 		for _, c := range ec.cols {
 			ec.h = max(ec.h, heights(c.boxes))
