@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -745,6 +746,32 @@ func TestFigurePanels(t *testing.T) {
 		}
 		if panels != tc.panels || drawn != tc.bars {
 			t.Errorf("%d bars: %d panels drawing %d bars, want %d panels drawing all", tc.bars, panels, drawn, tc.panels)
+		}
+	}
+}
+
+// TestCaptionEdges checks the typographic grid: every table and figure
+// caption starts at the text block's left edge, as tables and figures do.
+func TestCaptionEdges(t *testing.T) {
+	caption := regexp.MustCompile(`^(Table|Figure) [0-9]+[. ]`)
+	for name, d := range map[string]*doc{
+		"mali":        layoutOf(t, reporttest.Mali(t), Options{Figures: frames{}}),
+		"mali-letter": layoutOf(t, reporttest.Mali(t), Options{Figures: frames{}, PageSize: "Letter"}),
+		"long":        layoutOf(t, longProfile(t), Options{Figures: frames{}}),
+		"panels":      layoutOf(t, barsProfile(60), Options{Figures: barHeights{}}),
+	} {
+		edges := map[float64]bool{}
+		n := 0
+		for _, pg := range d.pages {
+			for _, o := range pg.ops[pg.body[0]:pg.body[1]] {
+				if o.kind == opText && caption.MatchString(o.text) && o.face == stCaption.face {
+					edges[math.Round(o.x*100)/100] = true
+					n++
+				}
+			}
+		}
+		if n == 0 || len(edges) != 1 || !edges[math.Round(d.geo.left*100)/100] {
+			t.Errorf("%s: %d captions start at %v mm, want all at the left margin %.2f", name, n, slices.Collect(maps.Keys(edges)), d.geo.left)
 		}
 	}
 }
