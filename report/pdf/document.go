@@ -36,6 +36,9 @@ type Options struct {
 	// reserves their room, so that it never needs to know how a chart is
 	// drawn (package charts provides one: charts.PDF).
 	Figures FigureDrawer
+	// Standard is the standard the file declares beyond PDF/UA-1: "" or
+	// "ua-1" for none, "a-2u" or "a-2a" for PDF/A-2 (see ParseStandard).
+	Standard string
 	// Warn, when set, receives the warnings about the data that only
 	// setting it finds, e.g. a character no font can draw. Errors of that
 	// kind (a table wider than the page) come back from Render as a
@@ -173,6 +176,16 @@ type doc struct {
 	// diags are the problems of the data that only setting it finds: a
 	// table wider than the page (an error), a character no font draws.
 	diags report.Diagnostics
+	// tags is the logical structure; cover and contents are its first
+	// two parts, made before the body (whose pages they count).
+	tags     *tagTree
+	coverTag *node
+	tocTag   *node
+	logoTags []*node // the cover's logos, nil for a decorative one
+	// marked writes the marked-content sequences of the page being
+	// drawn; annots are the link annotations, written by tagged.go.
+	marked *marker
+	annots []annot
 }
 
 // warnf records a warning about the data found while setting it.
@@ -218,6 +231,9 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 		d.hyph = &memoHyphenator{h: h, seen: map[string][]int{}}
 	}
 	d.measure = d.measureOf(stBody, g.tw)
+	d.tags = newTagTree()
+	d.coverTag = d.tags.el(nil, "Div")
+	d.tocTag = d.tags.el(nil, "Div")
 
 	d.checkCoverage()
 	bands := d.build()
@@ -306,6 +322,7 @@ func (d *doc) build() []*band {
 		}
 		b.newPage = true
 		b.cur = nil
+		d.tags.sect = d.tags.el(nil, "Sect")
 		b.add(d.frameworkTitle(fw)...)
 		prev := report.BlockKind(0)
 		for i := range fw.Blocks {
@@ -321,7 +338,7 @@ func (d *doc) build() []*band {
 // contents entry, and keeps it with what follows.
 func (d *doc) frameworkTitle(fw *report.Framework) []*box {
 	tw := d.geo.tw
-	title := d.textBoxes(plain(fw.Title), stTitle, 0, tw)
+	title := tagBoxes(d.textBoxes(plain(fw.Title), stTitle, 0, tw), d.tags.el(d.tags.sect, "H1"))
 	if len(title) > 0 {
 		title[0].marks = append(title[0].marks, d.newMark(fw.Title, 0, true))
 		last := title[len(title)-1]
@@ -343,13 +360,13 @@ func (d *doc) addBlock(b *builder, blk *report.Block, prev report.BlockKind) boo
 		if prev != 0 && prev != report.Heading {
 			b.space(s2)
 		}
-		b.add(d.textBoxes(blk.Text, stBody, 0, d.measure)...)
+		b.add(tagBoxes(d.textBoxes(blk.Text, stBody, 0, d.measure), d.tags.el(d.tags.sect, "P"))...)
 		return true
 	case report.Heading:
 		if prev != 0 {
 			b.space(s4)
 		}
-		hs := d.textBoxes(blk.Text, stHeading, 0, d.measure)
+		hs := tagBoxes(d.textBoxes(blk.Text, stHeading, 0, d.measure), d.tags.el(d.tags.sect, "H2"))
 		d.headingBoxes(hs, d.newMark(blk.Text.Plain(), 1, true))
 		b.add(hs...)
 		return true
@@ -425,8 +442,10 @@ func (d *doc) columnsBand(c *report.Columns) *band {
 		if i > 0 {
 			boxes = append(boxes, &box{h: s3, space: true})
 		}
-		boxes = append(boxes, d.columnHead(part.label, cw))
-		boxes = append(boxes, d.itemBoxes(part.items, stBody, stSub, cw, part.label)...)
+		head := d.columnHead(part.label, cw)
+		tagOps(head.ops, d.tags.el(d.tags.sect, "H2"))
+		boxes = append(boxes, head)
+		boxes = append(boxes, d.itemBoxes(part.items, stBody, stSub, cw, part.label, d.tags.sect)...)
 	}
 	return &band{
 		cols: []*column{{x: 0, w: cw, boxes: boxes}, {x: cw + gap, w: cw}},
@@ -451,11 +470,14 @@ func (d *doc) columnHead(label string, w float64) *box {
 	return h
 }
 
-// itemBoxes sets column or cell items in width mm. When section is set,
-// headings get outline entries below an entry named section.
-func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, section string) []*box {
+// itemBoxes sets column or cell items in width mm, as elements under
+// parent. When section is set, headings get outline entries below an
+// entry named section and are headings of the third level; in a table
+// cell (no section) they are paragraphs set as headings, since a cell's
+// heading heads no section of the document.
+func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, section string, parent *node) []*box {
 	var out []*box
-	var parent bool
+	var outlined bool
 	prev := report.ItemKind(0)
 	for _, it := range items {
 		switch it.Kind {
@@ -463,14 +485,18 @@ func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, secti
 			if prev != 0 {
 				out = append(out, &box{h: s3, space: true})
 			}
-			hs := d.textBoxes(it.Text, hst, 0, width)
+			role := "P"
+			if section != "" {
+				role = "H3"
+			}
+			hs := tagBoxes(d.textBoxes(it.Text, hst, 0, width), d.tags.el(parent, role))
 			var m *mark
 			if section != "" {
-				if !parent {
+				if !outlined {
 					if len(hs) > 0 {
 						hs[0].marks = append(hs[0].marks, d.newMark(section, 1, false))
 					}
-					parent = true
+					outlined = true
 				}
 				m = d.newMark(it.Text.Plain(), 2, false)
 			}
@@ -480,16 +506,17 @@ func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, secti
 			if prev != 0 && prev != report.ItemHeading {
 				out = append(out, &box{h: s2, space: true})
 			}
-			out = append(out, d.textBoxes(it.Text, st, 0, width)...)
+			out = append(out, tagBoxes(d.textBoxes(it.Text, st, 0, width), d.tags.el(parent, "P"))...)
 		case report.ItemList:
 			if prev != 0 && prev != report.ItemHeading {
 				out = append(out, &box{h: s2, space: true})
 			}
+			list := d.tags.el(parent, "L")
 			for i, t := range it.List {
 				if i > 0 {
 					out = append(out, &box{h: s1, space: true})
 				}
-				out = append(out, d.bulletBoxes(t, st, width)...)
+				out = append(out, d.bulletBoxes(t, st, width, d.tags.el(list, "LI"))...)
 			}
 		default:
 			continue
@@ -499,22 +526,24 @@ func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, secti
 	return out
 }
 
-// bulletBoxes sets one bullet of a list.
-func (d *doc) bulletBoxes(t report.Text, st style, width float64) []*box {
+// bulletBoxes sets one bullet of a list, as list item li: the bullet its
+// label, the text its body.
+func (d *doc) bulletBoxes(t report.Text, st style, width float64, li *node) []*box {
 	const indent = 4.0
-	bs := d.textBoxes(t, st, indent, width-indent)
+	lbl := d.tags.el(li, "Lbl")
+	bs := tagBoxes(d.textBoxes(t, st, indent, width-indent), d.tags.el(li, "LBody"))
 	if len(bs) == 0 || len(bs[0].ops) == 0 {
 		return bs
 	}
 	first := bs[0].ops[0]
 	bullet := op{kind: opText, x: 0.8, y: baseline(st), w: d.fonts.width(st.face, st.size, "•"),
-		face: st.face, size: st.size, color: st.color, text: d.fonts.sanitize(st.face, "•"), line: first.line}
+		face: st.face, size: st.size, color: st.color, text: d.fonts.sanitize(st.face, "•"), line: first.line, tag: lbl}
 	bs[0].ops[0].sep = true
 	bs[0].ops = append([]op{bullet}, bs[0].ops...)
 	return bs
 }
 
-// listBoxes sets references or links under their heading.
+// listBoxes sets references or links under their heading, as a list.
 func (d *doc) listBoxes(b *builder, blk *report.Block) {
 	tw := d.measure
 	l := d.p.Labels
@@ -526,15 +555,16 @@ func (d *doc) listBoxes(b *builder, blk *report.Block) {
 		st.justify = false
 	}
 	if title != "" {
-		hs := d.textBoxes(plain(title), stSub, 0, tw)
+		hs := tagBoxes(d.textBoxes(plain(title), stSub, 0, tw), d.tags.el(d.tags.sect, "H2"))
 		d.headingBoxes(hs, d.newMark(title, 1, true))
 		b.add(hs...)
 	}
+	list := d.tags.el(d.tags.sect, "L")
 	for i, it := range blk.Items {
 		if i > 0 {
 			b.space(s1)
 		}
-		b.add(d.textBoxes(it, st, 0, tw)...)
+		b.add(tagBoxes(d.textBoxes(it, st, 0, tw), d.tags.el(d.tags.el(list, "LI"), "LBody"))...)
 	}
 }
 
@@ -549,10 +579,13 @@ func (d *doc) figureBoxes(f *report.Figure) []*box {
 	if l.Continued != "" {
 		cont = d.textBoxes(plain(cap+" ("+l.Continued+")"), stCaption, 0, tw)
 	}
+	fig := d.tags.el(d.tags.sect, "Figure")
+	fig.alt = f.AltText(l)
+	caption := d.tags.el(fig, "Caption")
 	var out []*box
 	panels := d.panels(f, tw)
 	for i, p := range panels {
-		fb := &box{h: p.h + s2, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: p.h, fig: p.fig}}}
+		fb := &box{h: p.h + s2, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: p.h, fig: p.fig, tag: fig}}}
 		if i == 0 {
 			fb.marks = append(fb.marks, d.newMark(cap, 1, true))
 		} else {
@@ -572,6 +605,7 @@ func (d *doc) figureBoxes(f *report.Figure) []*box {
 		srcs = f.Table.Sources
 	}
 	out = append(out, d.sourceBoxes(srcs, nil, 0, tw)...)
+	tagBoxes(out[len(panels):], caption)
 	// The last panel keeps with the caption and sources.
 	for _, b := range out[len(panels)-1 : len(out)-1] {
 		b.keep = true

@@ -44,6 +44,9 @@ type op struct {
 	fig   *report.Figure
 	// note is the footnote a marker cites (see renumberNotes).
 	note *report.Footnote
+	// tag is the structure element the op's content belongs to; nil
+	// makes it a layout artifact (see tags.go).
+	tag *node
 }
 
 // mark is a place in the document that the outline and the contents
@@ -188,6 +191,9 @@ type placed struct {
 	b    *box
 	y    float64
 	tail bool
+	// repeat: the box is shown again (a table's header over a page it
+	// continues on), an artifact for assistive technology.
+	repeat bool
 }
 
 // run is the result of filling one column on one page.
@@ -325,7 +331,7 @@ func groupNotes(bs []*box) []*report.Footnote {
 func (e *engine) put(r *run, b *box, y float64, canRepeat bool) float64 {
 	if len(r.items) == 0 && canRepeat && b.repeat != nil {
 		for _, h := range b.repeat {
-			r.items = append(r.items, placed{b: h, y: y})
+			r.items = append(r.items, placed{b: h, y: y, repeat: true})
 			y += h.h
 		}
 	}
@@ -337,7 +343,7 @@ func (e *engine) put(r *run, b *box, y float64, canRepeat bool) float64 {
 // commit draws r's boxes onto the current page at x.
 func (e *engine) commit(r run, x float64) {
 	for _, p := range r.items {
-		e.drawBox(p.b, x, p.y)
+		e.drawBox(p.b, x, p.y, p.repeat)
 		if p.tail {
 			for _, o := range p.b.tail {
 				e.pg.ops = append(e.pg.ops, o.moved(x, p.y))
@@ -346,10 +352,18 @@ func (e *engine) commit(r run, x float64) {
 	}
 }
 
-// drawBox copies b's ops onto the page at (x, y) and records its marks.
-func (e *engine) drawBox(b *box, x, y float64) {
+// drawBox copies b's ops onto the page at (x, y) and records its marks;
+// a repeated box is an artifact, and anchors nothing.
+func (e *engine) drawBox(b *box, x, y float64, repeated bool) {
 	for _, o := range b.ops {
-		e.pg.ops = append(e.pg.ops, o.moved(x, y))
+		o = o.moved(x, y)
+		if repeated {
+			o.tag = repeatedArtifact
+		}
+		e.pg.ops = append(e.pg.ops, o)
+	}
+	if repeated {
+		return
 	}
 	for _, m := range b.marks {
 		m.page = len(e.pages) - 1
@@ -513,14 +527,14 @@ func anyForced(rs []run) bool {
 func (e *engine) drawBandTop(b *band, first, startTop bool) {
 	if first {
 		for _, ib := range b.intro {
-			e.drawBox(ib, e.d.geo.left, e.y)
+			e.drawBox(ib, e.d.geo.left, e.y, false)
 			e.pg.notes = e.addNotes(e.pg.notes, ib.notes)
 			e.y += ib.h
 		}
 	}
 	if !first || (startTop && b.headerAtTop && len(b.intro) == 0) {
 		for _, hb := range b.header {
-			e.drawBox(hb, e.d.geo.left, e.y)
+			e.drawBox(hb, e.d.geo.left, e.y, true)
 			e.y += hb.h
 		}
 	}

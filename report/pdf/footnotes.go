@@ -49,6 +49,7 @@ func (d *doc) noteLayout(n *report.Footnote) *noteLayout {
 	numOp := op{kind: opText, x: 0, y: baseline(stNote), w: d.fonts.width(stNote.face, stNote.size, num),
 		face: stNote.face, size: stNote.size, color: stNote.color, text: num, line: id}
 	bs[0].ops = append([]op{numOp}, bs[0].ops...)
+	tagBoxes(bs, d.tags.note(n))
 	nl := &noteLayout{boxes: bs, h: heights(bs)}
 	d.notes[n] = nl
 	return nl

@@ -188,8 +188,16 @@ func (d *doc) lineOps(l textLine, st style, x, y, width float64) []op {
 					p.text += fr.text
 					p.w = wx + fr.w - p.x
 					wx += fr.w
+					if fr.hyphen {
+						p.actual = strings.TrimSuffix(p.text, "-")
+					}
 					continue
 				}
+			}
+			if fr.hyphen {
+				// The real text has no hyphen there: a screen reader and
+				// a copy get the word whole.
+				o.actual = strings.TrimSuffix(fr.text, "-")
 			}
 			ops = append(ops, o)
 			wx += fr.w
