@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 	"unicode"
-
-	"github.com/migprofile/migprofile/report/typeset/script"
 )
 
 // finish adds to every page but the cover its running header, its
@@ -170,13 +168,7 @@ func (d *doc) drawText(s *state, o op) {
 		pdf.SetTextColor(int(o.color.r), int(o.color.g), int(o.color.b))
 		s.text, s.textOK = o.color, true
 	}
-	if o.actual != "" {
-		pdf.RawWriteStr(script.BeginActualText(o.actual))
-	}
-	pdf.Text(o.x, o.y, o.text)
-	if o.actual != "" {
-		pdf.RawWriteStr(script.EndActualText)
-	}
+	pdf.Text(o.x, o.y, o.text) // in its actual text's span, if any (marker.beginActual)
 	if o.url != "" {
 		h := o.size * pt
 		d.link(o, annot{x: o.x, y: o.y - h*0.8, w: o.w, h: h * 1.1, uri: metaText(o.url)})
@@ -250,7 +242,10 @@ type state struct {
 
 func (d *doc) draw(s *state, o op) error {
 	pdf := d.pdf
-	if o.kind != opLinkTo { // an area, not content
+	switch {
+	case o.kind == opText && o.actual != "":
+		d.marked.beginActual(d.marked.tagOf(o), o.actual)
+	case o.kind != opLinkTo: // an area, not content
 		d.marked.begin(d.marked.tagOf(o))
 	}
 	switch o.kind {

@@ -47,6 +47,14 @@ type op struct {
 	// tag is the structure element the op's content belongs to; nil
 	// makes it a layout artifact (see tags.go).
 	tag *node
+	// hyphen: the text ends with a hyphen the line break added, which
+	// the structure's text leaves out (see marker.tagOf).
+	hyphen bool
+	// rtl numbers the right-to-left stretch of a line the op draws part
+	// of (0: none); logical is that stretch's text in reading order,
+	// which the structure gives for the glyphs drawn in visual order.
+	rtl     int32
+	logical string
 }
 
 // mark is a place in the document that the outline and the contents

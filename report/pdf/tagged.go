@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/migprofile/migprofile/report/typeset/script"
 )
 
 // Writing the structure. fpdf has no notion of tagging, so emit draws
@@ -25,6 +27,8 @@ type marker struct {
 	page int
 	cur  *node
 	open bool
+	// single: the open sequence has actual text and takes no more ops.
+	single bool
 	// parents is, per page, the element of each MCID: the parent tree.
 	parents [][]*node
 	// link is the Link element the last link run went into, its address
@@ -33,11 +37,37 @@ type marker struct {
 	link       *node
 	linkURL    string
 	linkParent *node
+	// rtlSpan is the Span of right-to-left stretch rtl.
+	rtl     int32
+	rtlSpan *node
 }
 
 // tagOf is the element o's content goes into: its own; a Link inside it
-// for a link's text; a Reference inside it for a footnote marker.
+// for a link's text; a Reference inside it for a footnote marker; and
+// inside that, for a word with the hyphen a line break added, a Span
+// whose /ActualText is the word without it, so that a screen reader
+// reads "Sahel", not "Sa-hel" (the glyphs keep the hyphen, for the eye).
 func (m *marker) tagOf(o op) *node {
+	t := m.elementOf(o)
+	if o.rtl != 0 && t != nil && t.role != "Artifact" {
+		// A right-to-left stretch is drawn glyph by glyph in visual
+		// order: one Span gives its text in reading order.
+		if m.rtl != o.rtl || m.rtlSpan == nil || m.rtlSpan.parent != t {
+			m.rtl, m.rtlSpan = o.rtl, m.d.tags.inline(t, "Span")
+			m.rtlSpan.actual = o.logical
+		}
+		return m.rtlSpan
+	}
+	if o.hyphen && t != nil && t.role != "Artifact" {
+		s := m.d.tags.inline(t, "Span")
+		s.actual = strings.TrimSuffix(strings.TrimSuffix(o.text, " "), "-")
+		return s
+	}
+	return t
+}
+
+// elementOf is tagOf without the hyphen's span.
+func (m *marker) elementOf(o op) *node {
 	t := o.tag
 	if t == nil || t.role == "Artifact" {
 		return t
@@ -60,33 +90,52 @@ func (m *marker) tagOf(o op) *node {
 
 // begin makes what follows content of n: an artifact for a sentinel (or
 // nil), else a new marked-content sequence of n.
-func (m *marker) begin(n *node) {
+func (m *marker) begin(n *node) { m.beginActual(n, "") }
+
+// beginActual is begin; with actual text (an Arabic run drawn in
+// presentation forms), the sequence is one of its own, the run's glyphs
+// in a span whose /ActualText is the real text, as copying wants it:
+// some readers' structure extraction stops at the span's end, and alone
+// in its sequence it ends the sequence too. The next op starts anew.
+func (m *marker) beginActual(n *node, actual string) {
 	if n == nil {
 		n = layoutArtifact
 	}
-	if m.open && m.cur == n {
+	if m.open && m.cur == n && actual == "" && !m.single {
 		return
 	}
 	m.end()
+	m.single = actual != ""
 	switch n {
 	case layoutArtifact:
 		m.d.pdf.RawWriteStr("/Artifact BMC")
 	case paginationArtifact, repeatedArtifact:
 		m.d.pdf.RawWriteStr("/Artifact <</Type /Pagination>> BDC")
 	default:
-		mcid := len(m.parents[m.page])
-		m.parents[m.page] = append(m.parents[m.page], n)
-		n.content = append(n.content, kid{page: m.page, mcid: mcid})
-		m.d.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", n.role, mcid))
+		m.d.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", n.role, m.mark(n)))
 	}
 	m.cur, m.open = n, true
+	if actual != "" {
+		m.d.pdf.RawWriteStr(script.BeginActualText(actual))
+	}
+}
+
+// mark gives n the page's next MCID and returns it.
+func (m *marker) mark(n *node) int {
+	mcid := len(m.parents[m.page])
+	m.parents[m.page] = append(m.parents[m.page], n)
+	n.content = append(n.content, kid{page: m.page, mcid: mcid})
+	return mcid
 }
 
 // end closes the open sequence, if any.
 func (m *marker) end() {
 	if m.open {
+		if m.single {
+			m.d.pdf.RawWriteStr(script.EndActualText)
+		}
 		m.d.pdf.RawWriteStr("EMC")
-		m.open = false
+		m.open, m.single = false, false
 	}
 }
 
@@ -314,6 +363,9 @@ func (d *doc) elementObject(n *node, root int, pages, annotObjs []int) string {
 	}
 	if n.alt != "" {
 		fmt.Fprintf(&b, " /Alt %s", textString(n.alt))
+	}
+	if n.actual != "" {
+		fmt.Fprintf(&b, " /ActualText %s", textString(n.actual))
 	}
 	if n.id != "" {
 		fmt.Fprintf(&b, " /ID %s", asciiString(n.id))

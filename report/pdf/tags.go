@@ -28,9 +28,11 @@ type node struct {
 	// content is what emit put in the element, in drawing order: marked
 	// content, annotations and inline elements (links, references).
 	content []kid
-	// alt is a figure's text alternative; id a note's /ID; scope a
+	// alt is a figure's text alternative; actual a span's real text (a
+	// word without the hyphen a line break added); id a note's /ID; scope a
 	// header cell's /Scope; rowSpan and colSpan a cell's spans (0: 1).
 	alt              string
+	actual           string
 	id               string
 	scope            string
 	rowSpan, colSpan int

@@ -188,17 +188,11 @@ func (d *doc) lineOps(l textLine, st style, x, y, width float64) []op {
 					p.text += fr.text
 					p.w = wx + fr.w - p.x
 					wx += fr.w
-					if fr.hyphen {
-						p.actual = strings.TrimSuffix(p.text, "-")
-					}
+					p.hyphen = p.hyphen || fr.hyphen
 					continue
 				}
 			}
-			if fr.hyphen {
-				// The real text has no hyphen there: a screen reader and
-				// a copy get the word whole.
-				o.actual = strings.TrimSuffix(fr.text, "-")
-			}
+			o.hyphen = fr.hyphen
 			ops = append(ops, o)
 			wx += fr.w
 		}

@@ -31,14 +31,12 @@
 package main
 
 import (
-	"bytes"
 	"encoding/xml"
 	"flag"
 	"fmt"
 	"math"
 	"os"
 	"os/exec"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -100,7 +98,7 @@ func main() {
 		os.Exit(2)
 	}
 	for _, path := range flag.Args() {
-		out, err := visibleText(path)
+		out, err := exec.Command("pdftotext", "-bbox-layout", path, "-").Output()
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "textcheck: %s: pdftotext: %v\n", path, err)
 			os.Exit(1)
@@ -279,30 +277,6 @@ func text(l line) string {
 	}
 	return strings.Join(ws, " ")
 }
-
-// visibleText is pdftotext's word boxes of the glyphs drawn. A tagged
-// PDF gives some runs an /ActualText (a hyphenated word's text has no
-// hyphen), which pdftotext reports instead of the glyphs: this measures
-// what a reader sees, so those spans are turned into plain ones first
-// (qpdf's QDF form, then fix-qdf for the stream lengths).
-func visibleText(path string) ([]byte, error) {
-	qdf, err := exec.Command("qpdf", "--qdf", "--object-streams=disable", path, "-").Output()
-	if err != nil {
-		return nil, fmt.Errorf("qpdf: %w", err)
-	}
-	qdf = actualText.ReplaceAll(qdf, []byte("/Span BMC"))
-	fix := exec.Command("fix-qdf")
-	fix.Stdin = bytes.NewReader(qdf)
-	fixed, err := fix.Output()
-	if err != nil {
-		return nil, fmt.Errorf("fix-qdf: %w", err)
-	}
-	cmd := exec.Command("pdftotext", "-bbox-layout", "-", "-")
-	cmd.Stdin = bytes.NewReader(fixed)
-	return cmd.Output()
-}
-
-var actualText = regexp.MustCompile(`/Span <</ActualText (<[0-9A-Fa-f]*>|\((?:[^()\\]|\\.)*\))>> BDC`)
 
 func median(ns []int) int {
 	if len(ns) == 0 {
