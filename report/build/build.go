@@ -33,6 +33,8 @@ type Options struct {
 	Formats []string
 	// PageSize names a pdf.PageSize; pdf.ParsePageSize reads it.
 	PageSize string
+	// PDFStandard names a pdf.Standard (pdf.ParseStandard): "" is ua-1.
+	PDFStandard string
 	// Date, when not zero, overrides the profile's publication date as
 	// the documents' date (report.Meta.DocumentDate).
 	Date time.Time
@@ -83,6 +85,7 @@ func renderFormat(p *report.Profile, format string, opt Options, figureFile func
 	case "pdf":
 		err := pdf.Render(&buf, p, pdf.Options{
 			PageSize: opt.PageSize,
+			Standard: opt.PDFStandard,
 			Date:     opt.Date,
 			Figures:  charts.PDF{Labels: p.Labels},
 			Warn:     warn,

@@ -178,6 +178,7 @@ var (
 	rootRE    = regexp.MustCompile(`/Root (\d+) 0 R`)
 	trailerRE = regexp.MustCompile(`(?s)trailer\s*<<(.*)>>\s*startxref`)
 	sizeRE    = regexp.MustCompile(`/Size \d+`)
+	infoRE    = regexp.MustCompile(`/Info \d+ 0 R`)
 )
 
 // objects is the file being extended: its pages' object numbers and the
@@ -186,6 +187,9 @@ type objects struct {
 	pages []int
 	first int
 	added [][]byte
+	// info is the document information dictionary's number, for the
+	// trailer (0: keep fpdf's).
+	info int
 }
 
 func (o *objects) add(s string) int {
@@ -246,7 +250,26 @@ func (d *doc) writeTags(pdf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	objs.info = infoObject(pdf, xr)
 	return appendObjects(pdf, xr, eds, objs)
+}
+
+// infoObject is the number of the document information dictionary: the
+// object holding its /CreationDate. fpdf's trailer names the object
+// before the catalog, which is wrong when an output intent's profile
+// stream comes between them (PDF/A); 0 when not found.
+func infoObject(b []byte, x xref) int {
+	m := infoDate.FindIndex(b[:x.entries])
+	if m == nil {
+		return 0
+	}
+	best, at := 0, -1
+	for n, off := range x.offsets {
+		if n > 0 && off <= m[0] && off > at {
+			best, at = n, off
+		}
+	}
+	return best
 }
 
 // pageObjects returns the object number of each page, in order, from the
@@ -528,6 +551,9 @@ func appendObjects(b []byte, x xref, eds []edit, objs *objects) ([]byte, error) 
 		fmt.Fprintf(&out, "%010d 00000 n \n", off)
 	}
 	dict := sizeRE.ReplaceAllString(string(t[1]), fmt.Sprintf("/Size %d", len(offsets)))
+	if objs.info > 0 {
+		dict = infoRE.ReplaceAllString(dict, fmt.Sprintf("/Info %d 0 R", objs.info))
+	}
 	fmt.Fprintf(&out, "trailer\n<<%s/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n", dict, sum, sum, at)
 	return out.Bytes(), nil
 }
