@@ -337,3 +337,29 @@ func TestVerifyCatchesEverything(t *testing.T) {
 		})
 	}
 }
+
+// TestPathTooLong: a data or layouts path the system cannot take (over
+// 4,096 characters on Linux, or a name over 255) is said to be too long,
+// not "not found", for every command that reads it.
+func TestPathTooLong(t *testing.T) {
+	long := strings.Repeat("a/", 2100) + "data"
+	longName := strings.Repeat("b", 300)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "--data", long}, `data folder "a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/"…: path too long for the system (4204 characters; its longest name 4)`},
+		{[]string{"validate", "--data", longName}, "path too long for the system (300 characters; its longest name 300)"},
+		{[]string{"list", "--data", long}, "path too long for the system (4204 characters"},
+		{[]string{"verify", "--data", long}, "path too long for the system (4204 characters"},
+		{[]string{"build", "--layouts", long}, "config: --layouts: layouts folder"},
+		{[]string{"build", "--layouts", long}, "path too long for the system (4204 characters"},
+	}
+	dir := project(t)
+	for _, tt := range tests {
+		code, stdout, stderr := run(t, dir, nil, tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "not found") {
+			t.Errorf("%s %s: exit %d, stderr %.300q, stdout %.300q; want exit 2 and %q", tt.args[0], tt.args[1], code, stderr, stdout, tt.want)
+		}
+	}
+}

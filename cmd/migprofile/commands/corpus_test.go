@@ -146,13 +146,18 @@ func workbookHasText(t *testing.T, path, text string) bool {
 }
 
 // TestHugeInput: a 10 MB string is refused with a clear error, quickly,
-// instead of being laid out over thousands of pages.
+// instead of being laid out over thousands of pages; nesting deeper than
+// YAML's limit is refused at its line, on the first line too (where
+// yaml.v3 names none).
 func TestHugeInput(t *testing.T) {
 	tests := []struct {
 		name, file, data, want string
 	}{
 		{"TenMegabyteFile", "data/mali/footnotes.yaml", `"1": "` + strings.Repeat("x", 10<<20) + `"`, "data/mali/footnotes.yaml: file is 10485767 bytes; the limit is 4194304"},
 		{"LongText", "data/mali/footnotes.yaml", `"1": "` + strings.Repeat("word ", 20000) + `"`, "data/mali/footnotes.yaml:1:6: 1: text is 100000 bytes long; the limit is 65536"},
+		{"DeepFlowFirstLine", "data/mali/footnotes.yaml", `"1": ` + strings.Repeat("[", 10001), "data/mali/footnotes.yaml:1: malformed YAML: exceeded max depth of 10000"},
+		{"DeepFlow", "data/mali/footnotes.yaml", "\"1\": One.\n\"2\": " + strings.Repeat("{a: ", 10001), "data/mali/footnotes.yaml:2: malformed YAML: exceeded max depth of 10000"},
+		{"DeepBlock", "data/mali/footnotes.yaml", strings.Repeat("- ", 10001), "data/mali/footnotes.yaml:1: malformed YAML: exceeded max depth of 10000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,6 +26,9 @@ func newList(env Env) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
+			if err := checkFolder("data", cfg.Data); err != nil {
+				return &usageError{err}
+			}
 			fsys := os.DirFS(cfg.Data)
 			names, skipped, err := load.List(fsys)
 			if err != nil {

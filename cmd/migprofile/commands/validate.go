@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -33,6 +34,9 @@ the published numbers) are printed and the exit status stays 0.`,
 				// exactly what build refuses.
 				res, err := build.Profile(cmd.Context(), os.DirFS(cfg.Data), name, version(), cfg.build())
 				var de *report.DataError
+				if errors.Is(err, context.Canceled) {
+					return err
+				}
 				if err != nil && !errors.As(err, &de) {
 					fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
 					failed++

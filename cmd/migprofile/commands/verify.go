@@ -33,6 +33,9 @@ not write (a figure left over, a temporary file), and exits 1 if any differs.`,
 			failed := 0
 			for _, name := range names {
 				problems, err := verifyOne(cmd.Context(), cfg, name)
+				if errors.Is(err, context.Canceled) {
+					return err
+				}
 				if err != nil {
 					fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
 					failed++
