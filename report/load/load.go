@@ -52,6 +52,9 @@ func LoadContext(ctx context.Context, fsys fs.FS, name string) (*report.Profile,
 		return nil, nil, err
 	}
 	fsys = ctxFS{ctx, fsys}
+	if info, err := fs.Lstat(fsys, name); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return nil, nil, fmt.Errorf("load: %q: the profile folder %w", name, errLink)
+	}
 	info, err := fs.Stat(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && !info.IsDir()) {
 		return nil, nil, fmt.Errorf("load: %q: %w", name, ErrNotFound)
@@ -136,6 +139,13 @@ var errLink = errors.New("is a symbolic link; a profile folder holds its own fil
 // (which would hang the build). The check does not follow links
 // (fs.Lstat), and the read stops at limit even if the file grows.
 func readRegular(fsys fs.FS, file string, limit int64) ([]byte, error) {
+	// Lstat follows links in the folders above the file: refuse them too
+	// (a tables/ linked to /etc would read the host's YAML files).
+	for dir := path.Dir(file); dir != "."; dir = path.Dir(dir) {
+		if info, err := fs.Lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("is in %s/, which %w", path.Base(dir), errLink)
+		}
+	}
 	info, err := fs.Lstat(fsys, file)
 	switch {
 	case err != nil:
@@ -295,12 +305,18 @@ func yamlErrorText(err error) string {
 // extension), sorted. Other files are errors: a stray "table.yml" or
 // "notes.txt" would otherwise be silently ignored.
 func (l *loader) files(sub string) []string {
-	entries, err := fs.ReadDir(l.fsys, path.Join(l.dir, sub))
+	folder := path.Join(l.dir, sub)
+	if info, err := fs.Lstat(l.fsys, folder); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// Listing it would print the names of another folder's files.
+		l.errorf(report.Pos{File: folder}, "", "folder %v", errLink)
+		return nil
+	}
+	entries, err := fs.ReadDir(l.fsys, folder)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		l.errorf(report.Pos{File: path.Join(l.dir, sub)}, "", "%v", err)
+		l.errorf(report.Pos{File: folder}, "", "%v", err)
 		return nil
 	}
 	var ids []string
