@@ -90,25 +90,28 @@ func CheckName(name string) error {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // List returns the names of the folders of fsys that hold a profile.yaml,
-// sorted, and those that hold one but whose name is not a valid profile
-// name (skipped: the caller says so).
+// sorted, and why each folder that holds one was skipped (the caller says
+// so): a name that is not a valid profile name, or a symbolic link.
 func List(fsys fs.FS) (names, skipped []string, err error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, nil, fmt.Errorf("load: %w", err)
 	}
 	for _, e := range entries {
-		if !e.IsDir() {
+		if !e.IsDir() && e.Type()&fs.ModeSymlink == 0 {
 			continue
 		}
 		if _, err := fs.Stat(fsys, path.Join(e.Name(), "profile.yaml")); err != nil {
 			continue
 		}
-		if CheckName(e.Name()) != nil {
-			skipped = append(skipped, e.Name())
-			continue
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			skipped = append(skipped, fmt.Sprintf("%q: %v", e.Name(), errLink))
+		case CheckName(e.Name()) != nil:
+			skipped = append(skipped, fmt.Sprintf("%q: not a profile name (lower-case letters, digits, '-' and '_')", e.Name()))
+		default:
+			names = append(names, e.Name())
 		}
-		names = append(names, e.Name())
 	}
 	return names, skipped, nil
 }

@@ -24,6 +24,7 @@ import (
 //	file PATH: TEXT         the output file contains TEXT
 //	xlsx PATH: TEXT         a cell of the workbook holds TEXT, stored as text
 //
+// An archive file named "link PATH" makes PATH a symbolic link to its text.
 // No case may print a panic or a stack trace.
 func TestBadInput(t *testing.T) {
 	archives, err := filepath.Glob(filepath.Join("testdata", "bad", "*.txtar"))
@@ -91,12 +92,20 @@ func TestBadInput(t *testing.T) {
 }
 
 // writeProjectFile writes a file of a case's archive into the project
-// folder dir.
+// folder dir; a file named "link PATH" makes PATH a symbolic link to the
+// file's text.
 func writeProjectFile(t *testing.T, dir string, f txtar.File) {
 	t.Helper()
-	target := filepath.Join(dir, filepath.FromSlash(f.Name))
+	name, link := strings.CutPrefix(f.Name, "link ")
+	target := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	if link {
+		if err := os.Symlink(strings.TrimSpace(string(f.Data)), target); err != nil {
+			t.Skip(err)
+		}
+		return
 	}
 	if err := os.WriteFile(target, f.Data, 0o644); err != nil {
 		t.Fatal(err)
