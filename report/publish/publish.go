@@ -155,6 +155,10 @@ func perFile(ctx context.Context, dir string, files []File) (err error) {
 	}
 	for i, tmp := range temps {
 		if err := os.Rename(tmp, targets[i]); err != nil {
+			if i > 0 {
+				// The message must not let "not built" claim the old set.
+				return fmt.Errorf("publish: %s: %w; %d file(s) before it were replaced, so %s mixes old and new files: build again", files[i].Name, err, i, dir)
+			}
 			return fmt.Errorf("publish: %s: %w", files[i].Name, err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -319,6 +320,16 @@ func TestVerifyCatchesEverything(t *testing.T) {
 			m := filepath.Join(out, "manifest.json")
 			data, _ := os.ReadFile(m)
 			os.WriteFile(m, bytes.Replace(data, []byte(`"profile": "mali"`), []byte(`"profile": "malx"`), 1), 0o644)
+		}, "mali: manifest.json: edited since it was built"},
+		{"EditedManifestVersion", func(t *testing.T) {
+			m := filepath.Join(out, "manifest.json")
+			data, _ := os.ReadFile(m)
+			os.WriteFile(m, regexp.MustCompile(`"version": "[^"]*"`).ReplaceAll(data, []byte(`"version": "v9.9.9"`)), 0o644)
+		}, "mali: manifest.json: written by migprofile v9.9.9"},
+		{"EditedManifestSize", func(t *testing.T) {
+			m := filepath.Join(out, "manifest.json")
+			data, _ := os.ReadFile(m)
+			os.WriteFile(m, regexp.MustCompile(`"size": \d+`).ReplaceAll(data, []byte(`"size": 1`)), 0o644)
 		}, "mali: manifest.json: edited since it was built"},
 	}
 	for _, tt := range tests {
