@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -331,6 +332,14 @@ func TestVerifyCatchesEverything(t *testing.T) {
 			data, _ := os.ReadFile(m)
 			os.WriteFile(m, regexp.MustCompile(`"size": \d+`).ReplaceAll(data, []byte(`"size": 1`)), 0o644)
 		}, "mali: manifest.json: edited since it was built"},
+		{"PipeInsteadOfOutput", func(t *testing.T) {
+			// Reading it would wait for a writer, out of reach of Ctrl-C.
+			md := filepath.Join(out, "mali.md")
+			os.Remove(md)
+			if err := syscall.Mkfifo(md, 0o644); err != nil {
+				t.Skip(err)
+			}
+		}, "mali: mali.md: not a regular file (a link, a pipe or a device)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
