@@ -383,3 +383,24 @@ func TestPathTooLong(t *testing.T) {
 		}
 	}
 }
+
+// TestInterruptedCommands: every command given an interrupted context
+// exits 130 saying that nothing changed (validate and verify printed
+// "context canceled" as a profile failure, exit 1), and build writes
+// nothing.
+func TestInterruptedCommands(t *testing.T) {
+	dir := project(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{{"build"}, {"build", "--all"}, {"validate"}, {"verify"}} {
+		t.Chdir(dir)
+		var stdout, stderr bytes.Buffer
+		code := commands.Execute(ctx, args, commands.Env{Stdout: &stdout, Stderr: &stderr})
+		if code != 130 || !strings.Contains(stderr.String(), "migprofile: interrupted; outputs left as they were") || strings.Contains(stdout.String()+stderr.String(), "context canceled") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, stdout.String(), stderr.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("an interrupted build wrote out/")
+	}
+}

@@ -30,6 +30,9 @@ the published numbers) are printed and the exit status stays 0.`,
 			}
 			failed := 0
 			for _, name := range names {
+				if err := cmd.Context().Err(); err != nil {
+					return err // interrupted: check no other profile
+				}
 				// The build's own pipeline, so that validate refuses
 				// exactly what build refuses.
 				res, err := build.Profile(cmd.Context(), os.DirFS(cfg.Data), name, version(), cfg.build())

@@ -32,6 +32,9 @@ not write (a figure left over, a temporary file), and exits 1 if any differs.`,
 			}
 			failed := 0
 			for _, name := range names {
+				if err := cmd.Context().Err(); err != nil {
+					return err // interrupted: check no other profile
+				}
 				problems, err := verifyOne(cmd.Context(), cfg, name)
 				if errors.Is(err, context.Canceled) {
 					return err
