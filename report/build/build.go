@@ -58,9 +58,6 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 	)
 	for i, format := range opt.Formats {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err // interrupted: start no other format
-			}
 			var err error
 			warn := func(d report.Diagnostic) { diags[i] = append(diags[i], d) }
 			files[i], err = renderFormat(p, format, opt, figureFile, warn)
@@ -71,9 +68,6 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, nil, err
-	}
-	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
 	out := slices.Concat(files...)

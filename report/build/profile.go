@@ -70,6 +70,9 @@ func profile(ctx context.Context, data fs.FS, name, version string, opt Options)
 	// Resolved once, so that the documents and the manifest's digest
 	// carry the same date.
 	opt.Date = p.Meta.DocumentDate(opt.Date)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	files, warnings, err := Render(ctx, p, opt)
 	var de *report.DataError
 	if errors.As(err, &de) {
