@@ -270,7 +270,7 @@ func invalidUTF8(data []byte) (line, col int) {
 
 // unprintable returns the offset and value of the first character YAML
 // refuses to read (YAML 1.2, 5.1: C0 and C1 controls other than tab, line
-// feed, carriage return and NEL; surrogates; U+FFFE and U+FFFF), or -1.
+// feed, carriage return and NEL; U+FFFE and U+FFFF), or -1.
 // The text is valid UTF-8.
 func unprintable(data []byte) (int, rune) {
 	for i, r := range string(data) {
