@@ -282,8 +282,8 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 		return o, fmt.Errorf("config: %s must not be empty", name("out"))
 	}
 	if c.Layouts != "" {
-		if info, err := os.Stat(c.Layouts); err != nil || !info.IsDir() {
-			return o, fmt.Errorf("config: %s: layouts folder %q not found", name("layouts"), c.Layouts)
+		if err := checkFolder("layouts", c.Layouts); err != nil {
+			return o, fmt.Errorf("config: %s: %w", name("layouts"), err)
 		}
 		o.Layouts = os.DirFS(c.Layouts)
 	}
