@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"maps"
 	"math"
 	"os"
@@ -772,6 +773,18 @@ func TestCaptionEdges(t *testing.T) {
 		}
 		if n == 0 || len(edges) != 1 || !edges[math.Round(d.geo.left*100)/100] {
 			t.Errorf("%s: %d captions start at %v mm, want all at the left margin %.2f", name, n, slices.Collect(maps.Keys(edges)), d.geo.left)
+		}
+	}
+}
+
+// BenchmarkRender renders Mali's PDF (figures as frames): the cost of
+// layout, tagging and writing.
+func BenchmarkRender(b *testing.B) {
+	p := reporttest.Mali(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(io.Discard, p, Options{Figures: frames{}}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
