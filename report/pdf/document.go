@@ -182,6 +182,9 @@ type doc struct {
 	coverTag *node
 	tocTag   *node
 	logoTags []*node // the cover's logos, nil for a decorative one
+	// noteMarks are where each footnote is printed, for the links from
+	// its markers.
+	noteMarks map[*report.Footnote]*mark
 	// marked writes the marked-content sequences of the page being
 	// drawn; annots are the link annotations, written by tagged.go.
 	marked *marker

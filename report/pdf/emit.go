@@ -169,9 +169,12 @@ func (d *doc) drawText(s *state, o op) {
 		s.text, s.textOK = o.color, true
 	}
 	pdf.Text(o.x, o.y, o.text) // in its actual text's span, if any (marker.beginActual)
+	h := o.size * pt
 	if o.url != "" {
-		h := o.size * pt
 		d.link(o, annot{x: o.x, y: o.y - h*0.8, w: o.w, h: h * 1.1, uri: metaText(o.url)})
+	}
+	if m := d.noteMarks[o.note]; o.note != nil && m != nil && m.page >= 0 {
+		d.link(o, annot{x: o.x - 0.3, y: o.y - h*0.9, w: o.w + 0.6, h: h * 1.2, dest: m})
 	}
 }
 

@@ -77,7 +77,8 @@ func (m *marker) elementOf(o op) *node {
 		if m.d.tags.cited[o.note] == nil {
 			m.d.tags.cited[o.note] = t
 		}
-		return m.d.tags.inline(t, "Reference")
+		// A marker is a reference to its note, and a link to it.
+		return m.d.tags.inline(m.d.tags.inline(t, "Reference"), "Link")
 	case o.kind == opText && o.url != "" && t.role != "Link":
 		if m.link != nil && m.linkURL == o.url && m.linkParent == t && len(t.content) > 0 && t.content[len(t.content)-1].n == m.link {
 			return m.link
