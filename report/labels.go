@@ -68,6 +68,32 @@ type WorkbookLabels struct {
 	Subheading string
 	Text       string
 	Both       string
+	// Contact heads the cover's contact section; NoContact fills it when
+	// the profile names no contact.
+	Contact   string
+	NoContact string
+	// Email introduces a contact's e-mail address.
+	Email string
+	// Number is the unit of a count column, in brackets after its heading:
+	// "1998 (number)".
+	Number string
+	// Link heads the notes table's column of links.
+	Link string
+	// ContainsNotes says that a table's cells refer to notes.
+	ContainsNotes string
+	// GridSources says that a policy table's sources are listed for the
+	// table as a whole, without saying which row each supports.
+	GridSources string
+	// OneChart says that a sheet holds one chart and the table it is
+	// drawn from.
+	OneChart string
+	// ChartFrom introduces the table sheet a chart's data come from.
+	ChartFrom string
+	// Description introduces a chart's text alternative on its sheet.
+	Description string
+	// Negative says that a diverging chart's first series is stored as
+	// negative numbers, to be drawn to the left of zero.
+	Negative string
 }
 
 // DefaultLabels returns the English words a profile that names none is
