@@ -1,0 +1,87 @@
+package xlsx
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/migprofile/migprofile/report"
+)
+
+// TestGSS checks the items of docs/gss-checklist.md a test can read off
+// the workbook: every note referred to from another sheet and listed
+// once; no column of a table all [z]; no column headed "Row"; units in
+// brackets; header rows frozen; Arial everywhere; links described.
+func TestGSS(t *testing.T) {
+	refRE := regexp.MustCompile(`\[note (\d+)\]`)
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		f := open(t, render(t, p))
+		referred := map[string]bool{}
+		for _, sheet := range f.GetSheetList() {
+			rows, _ := f.GetRows(sheet)
+			if sheet != "Notes" {
+				for _, cols := range rows {
+					for _, v := range cols {
+						for _, m := range refRE.FindAllStringSubmatch(v, -1) {
+							referred[m[1]] = true
+						}
+					}
+				}
+			}
+			if sheet == "Cover" {
+				continue
+			}
+			_, c1, r1, c2, r2 := tableRange(t, f, sheet)
+			for c := c1; c <= c2; c++ {
+				h, _ := f.GetCellValue(sheet, cell(c, r1))
+				if h == "Row" {
+					t.Errorf("%s: a column is headed Row", sheet)
+				}
+				if strings.HasSuffix(h, " Number") || strings.HasSuffix(h, " percent") {
+					t.Errorf("%s: header %q has an unbracketed unit", sheet, h)
+				}
+				allZ := true
+				for r := r1 + 1; r <= r2; r++ {
+					if v, _ := f.GetCellValue(sheet, cell(c, r)); v != "[z]" {
+						allZ = false
+					}
+				}
+				if allZ && r2 > r1+1 {
+					t.Errorf("%s: column %q holds only [z]", sheet, h)
+				}
+			}
+			panes, err := f.GetPanes(sheet)
+			if err != nil || !panes.Freeze || panes.YSplit != r1 {
+				t.Errorf("%s: panes %+v (%v), want the rows to %d frozen", sheet, panes, err, r1)
+			}
+		}
+		rows, _ := f.GetRows("Notes")
+		texts := map[string]bool{}
+		for _, cols := range rows[3:] {
+			if !referred[strings.Trim(strings.TrimPrefix(cols[0], "[note "), "]")] {
+				t.Errorf("%s is referred to from no sheet", cols[0])
+			}
+			cols = append(cols, "", "", "", "")
+			key := cols[1] + "\x00" + cols[3]
+			if texts[key] {
+				t.Errorf("%s repeats the text %q", cols[0], cols[1])
+			}
+			texts[key] = true
+			if ok, target, _ := f.GetCellHyperLink("Notes", "D"+strconv.Itoa(len(texts)+3)); ok && (cols[3] == target || strings.HasPrefix(cols[3], "http")) {
+				t.Errorf("%s: link text %q is a bare address", cols[0], cols[3])
+			}
+		}
+		for _, sheet := range f.GetSheetList() {
+			v, _ := f.GetCellValue(sheet, "A1")
+			st, _ := f.GetCellStyle(sheet, "A1")
+			s, _ := f.GetStyle(st)
+			if s == nil || s.Font == nil || s.Font.Family != "Arial" || s.Font.Size != 16 || !s.Font.Bold {
+				t.Errorf("%s!A1 %q: style %+v, want Arial 16 bold", sheet, v, s)
+			}
+			if h, _ := f.GetRowHeight(sheet, 1); h < 20 {
+				t.Errorf("%s: title row %.2fpt high clips a 16pt title", sheet, h)
+			}
+		}
+	})
+}
