@@ -96,6 +96,19 @@ type WorkbookLabels struct {
 	Negative string
 }
 
+// DefaultDashInfo explains a dash printed in a table, when a profile's
+// workbook words (DashInfo) say nothing.
+const DefaultDashInfo = "printed as a dash (-) in the publication, which does not say whether it means nil or not available"
+
+// DashMeaning is what a dash in a table means: DashInfo, or
+// DefaultDashInfo.
+func (w WorkbookLabels) DashMeaning() string {
+	if w.DashInfo != "" {
+		return w.DashInfo
+	}
+	return DefaultDashInfo
+}
+
 // DefaultLabels returns the English words a profile that names none is
 // printed with. It is the one definition of the defaults: the loader, the
 // renderers and the tests all take them from here. Workbook is left empty:

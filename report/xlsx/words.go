@@ -44,7 +44,7 @@ var English = Words{
 	AnnotationInfo:  "A column whose heading ends in \"annotation\" holds the text printed in brackets after the number to its left in the publication, such as a reference year.",
 	NotApplicable:   "not applicable",
 	DashMark:        "[dash]",
-	DashInfo:        "printed as a dash (-) in the publication, which does not say whether it means nil or not available",
+	DashInfo:        report.DefaultDashInfo,
 	ChartsInfo:      "Charts drawn from this table",
 	Heading:         "Heading",
 	Subheading:      "Subheading",

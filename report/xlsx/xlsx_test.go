@@ -842,3 +842,33 @@ func TestLibreOffice(t *testing.T) {
 		t.Logf("%s", out)
 	})
 }
+
+// openpyxlPython returns a python3 that has openpyxl, or "".
+func openpyxlPython() string {
+	for _, py := range []string{"python3", "/usr/bin/python3"} {
+		if err := exec.Command(py, "-c", "import openpyxl").Run(); err == nil {
+			return py
+		}
+	}
+	return ""
+}
+
+// TestOpenpyxl reads each workbook with openpyxl, when it is installed
+// (CI installs Debian's python3-openpyxl): every chart's cached values
+// must equal the cells it refers to (scripts/check-xlsx-openpyxl.py).
+func TestOpenpyxl(t *testing.T) {
+	py := openpyxlPython()
+	if py == "" {
+		t.Skip("python3 with openpyxl not installed")
+	}
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		path := filepath.Join(t.TempDir(), p.Name+".xlsx")
+		if err := os.WriteFile(path, render(t, p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(py, "../../scripts/check-xlsx-openpyxl.py", path, strconv.Itoa(len(p.Figures))).CombinedOutput()
+		if err != nil {
+			t.Fatalf("check-xlsx-openpyxl: %v\n%s", err, out)
+		}
+	})
+}
