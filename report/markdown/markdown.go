@@ -34,10 +34,13 @@
 //     dropped by cmark-gfm and by Hugo's default renderer) but as the PDF
 //     reads them, row heading by row heading: the caption, then each row
 //     heading in bold (its subheading after it in italics), then its
-//     entries top to bottom. An entry that spans both columns is printed
-//     once, without a label; an outward or inward entry is introduced by
-//     its column's name in italics. Paragraphs are paragraphs, a heading
-//     is a paragraph in bold, a bulleted list is a list.
+//     entries top to bottom. An outward or inward entry is introduced by
+//     its column's name in italics; an entry that spans both columns is
+//     printed once, introduced by both names ("Outward migration / Inward
+//     migration:") in a row that also has entries of one column, and
+//     without a label otherwise. Consecutive entries under one label run
+//     on under it. Paragraphs are paragraphs, a heading is a paragraph in
+//     bold, a bulleted list is a list.
 //   - A statistical table whose cells include a dash is followed by a line
 //     saying what the dash means (report.WorkbookLabels.DashMeaning).
 //   - Figures (when Options.FigurePath is set) as an SVG image with alt

@@ -615,6 +615,13 @@ func (b *builder) grid(g *report.Grid) (*grid, error) {
 			continue
 		}
 		row := gridRow{Heading: joinNonEmpty(" — ", strong(escapeInline(clean(r.Heading))), emph(escapeInline(clean(r.Subheading))))}
+		// In a row that also has outward or inward entries, an entry
+		// spanning both is labelled with both columns' names, lest it read
+		// as part of the entry above it.
+		both := ""
+		if slices.ContainsFunc(r.Entries, func(e *report.GridEntry) bool { return e != nil && !e.Spans() }) {
+			both = clean(l.Outward) + " / " + clean(l.Inward)
+		}
 		for _, e := range r.Entries {
 			if e == nil {
 				continue
@@ -622,7 +629,7 @@ func (b *builder) grid(g *report.Grid) (*grid, error) {
 			sides := []struct {
 				label string
 				items []report.Item
-			}{{"", e.Both}}
+			}{{both, e.Both}}
 			if !e.Spans() {
 				sides = []struct {
 					label string
@@ -640,6 +647,11 @@ func (b *builder) grid(g *report.Grid) (*grid, error) {
 				label := ""
 				if side.label != "" {
 					label = emph(escapeInline(clean(side.label)) + ":")
+				}
+				// Entries of one column in a row run on under one label.
+				if n := len(row.Entries); n > 0 && row.Entries[n-1].Label == label {
+					row.Entries[n-1].Items = append(row.Entries[n-1].Items, items...)
+					continue
 				}
 				row.Entries = append(row.Entries, gridEntry{Label: label, Items: items})
 			}
