@@ -72,6 +72,39 @@ func TestGSS(t *testing.T) {
 				t.Errorf("%s: link text %q is a bare address", cols[0], cols[3])
 			}
 		}
+		cover, _ := f.GetRows("Cover")
+		contact, described := false, false
+		for r, cols := range cover {
+			if len(cols) == 0 {
+				continue
+			}
+			if cols[0] == "Contact" && r+1 < len(cover) && len(cover[r+1]) > 0 && cover[r+1][0] != "" {
+				contact = true
+			}
+			if ok, target, _ := f.GetCellHyperLink("Cover", "A"+strconv.Itoa(r+1)); ok && strings.HasPrefix(target, "http") {
+				described = !strings.HasPrefix(cols[0], "http") && !strings.HasPrefix(cols[0], "www.") && cols[0] != target
+			}
+		}
+		if !contact || !described {
+			t.Errorf("cover: contact section %v, website as a described link %v", contact, described)
+		}
+		for _, sheet := range f.GetSheetList()[3:] {
+			rows, _ := f.GetRows(sheet)
+			_, _, r1, _, _ := tableRange(t, f, sheet)
+			above, inside := false, false
+			for r, cols := range rows {
+				for _, v := range cols {
+					if strings.Contains(v, English.ContainsNotes) {
+						above = true
+					} else if r+1 > r1 && refRE.MatchString(v) {
+						inside = true
+					}
+				}
+			}
+			if inside && !above {
+				t.Errorf("%s: cells refer to notes, and no line says the table contains notes", sheet)
+			}
+		}
 		for _, sheet := range f.GetSheetList() {
 			v, _ := f.GetCellValue(sheet, "A1")
 			st, _ := f.GetCellStyle(sheet, "A1")
