@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -70,8 +71,14 @@ func (b *builder) writeFigure(fs *figureSheet, num int) error {
 		return err
 	}
 	c := b.chart(f, d, fs.sheet, ft)
+	var combo []*excelize.Chart
+	if f.Kind == report.DivergingBars {
+		if second := divergingCombo(c, d, f.Range); second != nil {
+			combo = append(combo, second)
+		}
+	}
 	at := cell(len(d.Series)+3, ft.header)
-	if err := b.f.AddChart(fs.sheet, at, c); err != nil {
+	if err := b.f.AddChart(fs.sheet, at, c, combo...); err != nil {
 		return fmt.Errorf("xlsx: figure %q: %w", f.ID, err)
 	}
 	return b.fillCaches(f, d, num, ft, s.cells)
@@ -250,11 +257,11 @@ func (b *builder) chart(f *report.Figure, d report.Dataset, sheet string, ft fig
 		c.Type = excelize.Bar
 		c.XAxis.ReverseOrder = true // first category at the top
 	case report.DivergingBars:
-		// Outflows left of zero and inflows right on one line, the
-		// balance over them, as the PDF draws it.
+		// Outflows left of zero and inflows right on one line; the
+		// other series thinner over them (see divergingCombo).
 		c.Type = excelize.Bar
 		c.XAxis.ReverseOrder = true
-		overlap, gap := 100, uint(60)
+		overlap, gap := 100, uint(50)
 		c.Overlap, c.GapWidth = &overlap, &gap
 		pal = diverging
 	default:
@@ -286,6 +293,67 @@ func (b *builder) chart(f *report.Figure, d report.Dataset, sheet string, ft fig
 		c.Series = append(c.Series, sr)
 	}
 	return c
+}
+
+// divergingCombo splits a diverging chart: its first two series (outflows
+// left of zero, inflows right) stay in c as thick bars on one line, and
+// the others (the balance) go to a second bar group drawn thinner over
+// them, on a hidden secondary axis given the same extent, as the PDF
+// draws the balance apart from the flows. It returns the second group,
+// or nil when c has two series or fewer.
+func divergingCombo(c *excelize.Chart, d report.Dataset, fixed []float64) *excelize.Chart {
+	if len(c.Series) <= 2 {
+		return nil
+	}
+	lo, hi := 0.0, 0.0
+	if len(fixed) == 2 {
+		lo, hi = fixed[0], fixed[1]
+	} else {
+		for si, sr := range d.Series {
+			for _, v := range sr.Values {
+				x, ok := v.Value()
+				if si == 0 {
+					x = -x
+				}
+				if ok {
+					lo, hi = min(lo, x), max(hi, x)
+				}
+			}
+		}
+		lo, hi = axisBounds(lo, hi)
+	}
+	c.YAxis.Minimum, c.YAxis.Maximum = &lo, &hi
+	overlap, gap := 100, uint(300)
+	combo := &excelize.Chart{
+		Type:     excelize.Bar,
+		Series:   c.Series[2:],
+		Overlap:  &overlap,
+		GapWidth: &gap,
+		XAxis:    excelize.ChartAxis{ReverseOrder: true},
+		YAxis:    excelize.ChartAxis{Secondary: true, None: true, Minimum: &lo, Maximum: &hi},
+	}
+	c.Series = c.Series[:2]
+	return combo
+}
+
+// axisBounds widens [lo, hi] to round ends: multiples of a step of 1, 2,
+// 2.5 or 5 times a power of ten, about five steps across, as Excel would
+// choose for an axis it fits itself (both axes of a combination chart
+// must be given the same ends).
+func axisBounds(lo, hi float64) (float64, float64) {
+	if hi <= lo {
+		return lo, lo + 1
+	}
+	raw := (hi - lo) / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * mag
+	for _, k := range []float64{1, 2, 2.5, 5} {
+		if k*mag >= raw {
+			step = k * mag
+			break
+		}
+	}
+	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step
 }
 
 func axisTitle(t string) excelize.ChartTitle {

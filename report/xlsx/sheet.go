@@ -236,9 +236,10 @@ func (s *sheetWriter) finish() error {
 		if width == 0 {
 			width = 8.43
 		}
-		// Characters per line at 12pt, with room for word wrap; fewer
-		// at a larger size.
-		per := max(int((width-1)*sizeText/w.size), 1)
+		// Characters per line: a column's width counts digits, and
+		// Arial's letters average about a tenth narrower (fewer at a
+		// larger size); one is kept for the cell's margins.
+		per := max(int((width-1)*1.1*sizeText/w.size), 1)
 		n := 0
 		for line := range strings.SplitSeq(w.text, "\n") {
 			n += wrappedLines(line, per)
