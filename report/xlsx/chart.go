@@ -337,14 +337,14 @@ func divergingCombo(c *excelize.Chart, d report.Dataset, fixed []float64) *excel
 }
 
 // axisBounds widens [lo, hi] to round ends: multiples of a step of 1, 2,
-// 2.5 or 5 times a power of ten, about five steps across, as Excel would
+// 2.5 or 5 times a power of ten, about six steps across, as Excel would
 // choose for an axis it fits itself (both axes of a combination chart
 // must be given the same ends).
 func axisBounds(lo, hi float64) (float64, float64) {
 	if hi <= lo {
 		return lo, lo + 1
 	}
-	raw := (hi - lo) / 5
+	raw := (hi - lo) / 6
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step := 10 * mag
 	for _, k := range []float64{1, 2, 2.5, 5} {

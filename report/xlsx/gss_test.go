@@ -1,6 +1,9 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -117,4 +120,49 @@ func TestGSS(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestNoFilterButtons checks that no table part asks for filter buttons.
+func TestNoFilterButtons(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		data := render(t, p)
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables := 0
+		for _, zf := range zr.File {
+			if !strings.HasPrefix(zf.Name, "xl/tables/") {
+				continue
+			}
+			tables++
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if bytes.Contains(b, []byte("autoFilter")) {
+				t.Errorf("%s has filter buttons", zf.Name)
+			}
+			if !bytes.Contains(b, []byte("<tableColumns")) {
+				t.Errorf("%s is not a whole table part: %s", zf.Name, b)
+			}
+		}
+		if tables != 3+len(p.Tables)+len(p.Grids)+len(p.Figures)-1 {
+			t.Errorf("%d table parts", tables)
+		}
+	})
+}
+
+func TestAxisBounds(t *testing.T) {
+	for _, tt := range []struct{ lo, hi, wantLo, wantHi float64 }{
+		{-166000, 116314, -200000, 150000},
+		{0, 44.2, 0, 50},
+		{0, 0, 0, 1},
+		{-1.5, 0, -1.5, 0},
+		{0, 523231, 0, 600000},
+	} {
+		lo, hi := axisBounds(tt.lo, tt.hi)
+		if lo != tt.wantLo || hi != tt.wantHi {
+			t.Errorf("axisBounds(%v, %v) = %v, %v, want %v, %v", tt.lo, tt.hi, lo, hi, tt.wantLo, tt.wantHi)
+		}
+	}
 }
