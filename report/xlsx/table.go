@@ -226,7 +226,7 @@ func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
 	return row
 }
 
-// chartsOf lists the chart sheets drawn from t: "Figure 1 (title)".
+// chartsOf lists the figure sheets drawn from t: "Figure 1 (title)".
 func (b *builder) chartsOf(t *report.Table) []string {
 	var figs []string
 	for _, fs := range b.figures {

@@ -1,8 +1,10 @@
 // Package xlsx renders a migration profile as an accessible Excel workbook
 // for analysts, following the UK Government Statistical Service's guidance
-// on releasing statistics in spreadsheets: a cover sheet, a contents sheet
-// with links, a notes sheet, one table per sheet marked up as an Excel
-// table, and native charts on chart sheets drawn from the table sheets.
+// on releasing statistics in spreadsheets as ONS's gptables and the R
+// package a11ytables implement it (docs/gss-checklist.md): a cover sheet,
+// a contents sheet with links, a notes sheet, one table per sheet marked
+// up as an Excel table, and one sheet per figure holding the values it
+// draws and a native chart drawn from them, with cached values.
 package xlsx
 
 import (
