@@ -166,3 +166,23 @@ func TestAxisBounds(t *testing.T) {
 		}
 	}
 }
+
+func TestWrappedLines(t *testing.T) {
+	for _, tt := range []struct {
+		text        string
+		width, size float64
+		want        int
+	}{
+		{"Struggle against irregular migration", 30, 12, 1}, // 36 letters fit: Arial is narrower than its digits
+		// 60 digits = 541 px, 33.8 em at 12pt; "word " is 2.45 em: 13 a line.
+		{strings.Repeat("word ", 40), 60, 12, 4},
+		{"one\ntwo", 60, 12, 2},
+		{"", 10, 12, 1},
+		{strings.Repeat("x", 100), 10, 12, 9}, // 50 em, 5.7 a line, broken anywhere
+		{"Table 1. Malians residing abroad by region of residence, 2001", 20, 16, 4},
+	} {
+		if got := wrappedLinesAt(tt.text, tt.width, tt.size, false); got != tt.want {
+			t.Errorf("wrappedLinesAt(%.20q, %v, %v) = %d, want %d", tt.text, tt.width, tt.size, got, tt.want)
+		}
+	}
+}

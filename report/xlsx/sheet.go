@@ -102,6 +102,7 @@ type wrappedCell struct {
 	col, row int
 	text     string
 	size     float64
+	bold     bool
 }
 
 func (b *builder) newSheet(name string) (*sheetWriter, error) {
@@ -151,7 +152,7 @@ func (s *sheetWriter) str(col, row int, v string, k styleKey) {
 	}
 	s.rowSize[row] = max(s.rowSize[row], size)
 	if k.wrap {
-		s.wrapped = append(s.wrapped, wrappedCell{col, row, v, size})
+		s.wrapped = append(s.wrapped, wrappedCell{col, row, v, size, k.bold})
 	}
 	if s.cells != nil {
 		s.cells[pos{col, row}] = cached{text: v}
@@ -236,14 +237,7 @@ func (s *sheetWriter) finish() error {
 		if width == 0 {
 			width = 8.43
 		}
-		// Characters per line: a column's width counts digits, and
-		// Arial's letters average about a tenth narrower (fewer at a
-		// larger size); one is kept for the cell's margins.
-		per := max(int((width-1)*1.1*sizeText/w.size), 1)
-		n := 0
-		for line := range strings.SplitSeq(w.text, "\n") {
-			n += wrappedLines(line, per)
-		}
+		n := wrappedLinesAt(w.text, width, w.size, w.bold)
 		lines[w.row] = max(lines[w.row], n)
 	}
 	for row := 1; row <= s.maxRow && s.err == nil; row++ {
@@ -285,29 +279,6 @@ func (s *sheetWriter) printLayout() {
 	s.fail(s.b.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &long}))
 	fit := true
 	s.fail(s.b.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
-}
-
-// wrappedLines is how many lines text takes when wrapped at words to per
-// characters a line.
-func wrappedLines(text string, per int) int {
-	n, at := 1, 0
-	for w := range strings.FieldsSeq(text) {
-		l := utf8.RuneCountInString(w)
-		switch {
-		case at == 0:
-			at = l
-		case at+1+l <= per:
-			at += 1 + l
-		default:
-			n++
-			at = l
-		}
-		for at > per { // a word longer than a line breaks anywhere
-			n++
-			at -= per
-		}
-	}
-	return n
 }
 
 // addTable marks up a range as an Excel table.
