@@ -186,3 +186,30 @@ func TestWrappedLines(t *testing.T) {
 		}
 	}
 }
+
+// TestCoverContact checks that a profile's contact is on the cover, its
+// e-mail address and page as links.
+func TestCoverContact(t *testing.T) {
+	p := handmade()
+	p.Meta.Contact = report.Contact{Name: "Press office", Email: "info@example.org", URL: "www.example.org/contact"}
+	f := open(t, render(t, p))
+	rows, _ := f.GetRows("Cover")
+	want := map[string]string{"Press office": "", "Email: info@example.org": "mailto:info@example.org", "example.org, contact": "http://www.example.org/contact"}
+	for r, cols := range rows {
+		if len(cols) == 0 {
+			continue
+		}
+		target, ok := want[cols[0]]
+		if !ok {
+			continue
+		}
+		delete(want, cols[0])
+		_, got, _ := f.GetCellHyperLink("Cover", "A"+strconv.Itoa(r+1))
+		if got != target {
+			t.Errorf("%q links to %q, want %q", cols[0], got, target)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("cover lacks %v", want)
+	}
+}
