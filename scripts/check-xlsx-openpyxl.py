@@ -33,7 +33,10 @@ def main():
     for ws in wb.worksheets:
         for chart in ws._charts:
             charts += 1
-            for i, s in enumerate(chart.series):
+            # A combination chart's bar groups are read as chart._charts;
+            # their series are numbered across the groups.
+            series = [s for group in (getattr(chart, "_charts", None) or [chart]) for s in group.series]
+            for i, s in enumerate(series):
                 refs = [("name", s.tx.strRef), ("categories", s.cat.strRef if s.cat else None), ("values", s.val.numRef)]
                 for what, ref in refs:
                     if ref is None:
