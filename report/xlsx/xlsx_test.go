@@ -590,7 +590,11 @@ func TestChartCaches(t *testing.T) {
 			charts++
 			b, _ := io.ReadAll(zf)
 			zf.Close()
-			for si, ser := range readChartSeries(t, b) {
+			sers := readChartSeries(t, b)
+			if d, err := p.Figures[i-1].Data(); err != nil || len(sers) != len(d.Series) {
+				t.Errorf("chart %d has %d series, want %d (%v)", i, len(sers), len(d.Series), err)
+			}
+			for si, ser := range sers {
 				for k, ref := range ser.Refs {
 					checkCache(t, f, fmt.Sprintf("chart %d series %d ref %d", i, si+1, k+1), ref, ser.Caches[k], k == 2)
 				}
