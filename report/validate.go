@@ -53,6 +53,7 @@ func (p *Profile) Validate() Diagnostics {
 			}
 		}
 	}
+	v.inputChecks(p)
 	return v.diags
 }
 

@@ -95,13 +95,21 @@ func renderFormat(p *report.Profile, format string, opt Options, figureFile func
 		}
 		return []publish.File{{Name: p.Name + ".pdf", Data: buf.Bytes()}}, nil
 	case "md":
-		err := markdown.Render(&buf, p, markdown.Options{Layouts: opt.Layouts, FigurePath: figureFile})
+		var downloads []string
+		for _, f := range opt.Formats {
+			if f == "pdf" || f == "xlsx" {
+				downloads = append(downloads, p.Name+"."+f)
+			}
+		}
+		err := markdown.Render(&buf, p, markdown.Options{Layouts: opt.Layouts, FigurePath: figureFile, Downloads: downloads})
 		if err != nil {
 			return nil, err
 		}
 		files := []publish.File{{Name: p.Name + ".md", Data: buf.Bytes()}}
 		for _, f := range p.Figures {
-			svg, err := charts.SVG(f, p.Labels)
+			// The chart alone: the Markdown prints its title, caption
+			// and sources.
+			svg, err := charts.PlotSVG(f, p.Labels)
 			if err != nil {
 				return nil, err
 			}
