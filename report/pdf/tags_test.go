@@ -130,3 +130,23 @@ func TestTaggedBytesStable(t *testing.T) {
 		}
 	}
 }
+
+// TestLogosTagged: a logo with a text alternative is a Figure on the
+// cover with its /Alt and content; one without is decoration.
+func TestLogosTagged(t *testing.T) {
+	p := withLogos(t)
+	p.Meta.Logos[1].Alt = ""
+	d, _ := tagged(t, p, Options{Figures: frames{}})
+	var alts []string
+	for _, k := range d.coverTag.kids() {
+		if k.n != nil && k.n.role == "Figure" {
+			if len(k.n.content) == 0 {
+				t.Errorf("logo %q has no content", k.n.alt)
+			}
+			alts = append(alts, k.n.alt)
+		}
+	}
+	if strings.Join(alts, ",") != "x,x,x" {
+		t.Errorf("cover figures %q, want the three logos with an alternative", alts)
+	}
+}
