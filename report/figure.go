@@ -493,6 +493,12 @@ func (f *Figure) AltText(l Labels) string {
 	if err != nil {
 		return caption + "."
 	}
+	if len(d.Series) == 1 && f.ValueAxis != "" {
+		// One series reads as what its declared axis measures ("Number
+		// of Malians abroad"), not as its column's group and label run
+		// together ("Malian statistics (RACE) Number").
+		d.Series[0].Name = f.ValueAxis
+	}
 	var parts []string
 	for _, s := range d.Series {
 		if part := d.extremes(s, l); part != "" {
