@@ -119,11 +119,9 @@ func xmp(f xmpFields) string {
 	b.WriteString("<dc:format>application/pdf</dc:format>\n")
 	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(f.title))
 	if len(f.authors) > 0 {
-		b.WriteString("<dc:creator><rdf:Seq>")
-		for _, a := range f.authors {
-			fmt.Fprintf(&b, "<rdf:li>%s</rdf:li>", esc(metaText(a)))
-		}
-		b.WriteString("</rdf:Seq></dc:creator>\n")
+		// One entry, the Info dictionary's /Author, as PDF/A validators
+		// compare the first entry with it.
+		fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", esc(metaText(strings.Join(f.authors, ", "))))
 	}
 	if f.subject != "" {
 		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", esc(f.subject))
