@@ -24,7 +24,12 @@ var disableConfig sync.Once
 // Check parses pdf and reports every PDF/UA-1 and PDF/A-2 condition it
 // fails. The error is for a file the parser cannot read at all; a file it
 // reads is judged, however broken its tags.
-func Check(pdf []byte) (Report, error) {
+func Check(pdf []byte) (r Report, err error) {
+	defer func() {
+		if p := recover(); p != nil { // pdfcpu panics on some broken files
+			r, err = Report{}, fmt.Errorf("pdfcheck: the parser failed: %v", p)
+		}
+	}()
 	disableConfig.Do(func() { model.ConfigPath = "disable" })
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed

@@ -61,6 +61,7 @@ func TestViolations(t *testing.T) {
 		{"ParentTree and tree disagree", edit(objParentTree, "[12 0 R 15 0 R", "[15 0 R 12 0 R"), []Rule{ParentTreeMismatch, ParentTreeMismatch}, nil, nil},
 		{"MCR without content", edit(objH1, "/K 0", "/K [0 7]"), []Rule{MCRNoContent}, nil, nil},
 		{"page without StructParents", edit(objPage, "/StructParents 0 ", ""), []Rule{NoStructParents}, nil, nil},
+		{"figure without content", edit(objFigure, "/K 3 ", ""), []Rule{ParentTreeMismatch}, []Rule{EmptyElement}, nil},
 		{"figure without Alt", edit(objFigure, "/Alt (A red square)", ""), []Rule{FigureAlt}, nil, nil},
 		{"figure with empty Alt", edit(objFigure, "/Alt (A red square)", "/Alt ()"), []Rule{FigureAlt}, nil, nil},
 		{"first heading not H1", edit(objH1, "/S /H1", "/S /H2"), []Rule{HeadingSkip}, nil, nil},
@@ -181,3 +182,4 @@ func TestNotAPDF(t *testing.T) {
 		t.Error("Check of a text file: no error")
 	}
 }
+

@@ -22,6 +22,7 @@ const (
 	ParentTreeNoMCID   Rule = "parent-tree-mcid-missing"        // a ParentTree entry points at an MCID the page does not have
 	ParentTreeMismatch Rule = "parent-tree-mismatch"            // the ParentTree and the tree disagree on the owner of an MCID or annotation
 	MCRNoContent       Rule = "mcr-without-content"             // a structure element's marked-content kid the page does not have
+	EmptyElement       Rule = "element-without-content"         // a warning: an element with no kids (an empty table cell aside)
 	NoStructParents    Rule = "page-without-structparents"      // a page with MCIDs and no /StructParents
 	FigureAlt          Rule = "figure-without-alt"              // 13-004
 	HeadingSkip        Rule = "heading-level-skipped"           // 14-002 (first heading not H1), 14-003 (a level skipped)
@@ -82,7 +83,8 @@ type Report struct {
 
 	// Violations are the failed PDF/UA-1 conditions, in page order, then
 	// in the structure tree's order. Warnings hold the conditions judged
-	// too strict to fail a file on (painted paths outside marked content).
+	// too strict to fail a file on: painted paths outside marked content,
+	// elements without content.
 	Violations []Finding
 	Warnings   []Finding
 	// PDFA holds the failed PDF/A-2 conditions; empty for a PDF/A-2 file.

@@ -96,7 +96,11 @@ func (c *checker) walkElement(o types.Object, page, depth int) {
 	if role == "Table" {
 		c.tree.tables = append(c.tree.tables, 0)
 	}
-	for _, kid := range c.kids(d["K"]) {
+	kids := c.kids(d["K"])
+	if len(kids) == 0 && role != "TD" && role != "TH" {
+		c.warn(EmptyElement, 0, "%s (object %d) has no kids: nothing on a page stands for it, and pdf.js does not show it", role, id)
+	}
+	for _, kid := range kids {
 		c.walkKid(kid, id, page, depth)
 	}
 	if role == "Table" {
