@@ -182,4 +182,3 @@ func TestNotAPDF(t *testing.T) {
 		t.Error("Check of a text file: no error")
 	}
 }
-
