@@ -18,7 +18,9 @@ var ErrNoPDFJS = errors.New("pdfcheck: node or scripts/pdfjs/node_modules missin
 // page, through page.getStructTree() — what Firefox exposes to screen
 // readers. pdf.js gives each page the part of the tree with content on
 // that page, ancestors included, so an element with content on two pages
-// (a table split across them, the Document element) counts once per page.
+// (a table split across them, the Document element) counts once per page,
+// and an empty table cell (no /K) shows on every page of its table. Leaf
+// counts (headings, figures, links) are the ones to compare with Check's.
 type PDFJS struct {
 	Pages             int            `json:"pages"`
 	PagesWithTree     int            `json:"pagesWithTree"`

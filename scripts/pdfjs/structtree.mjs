@@ -8,7 +8,10 @@
 //   node scripts/pdfjs/structtree.mjs file.pdf [more.pdf …]
 //
 // pdf.js maps custom roles through /RoleMap itself; an element's "alt"
-// is its /Alt. The output is one JSON object keyed by file name.
+// is its /Alt. It gives each page the part of the tree with content on
+// that page, ancestors included: an element on two pages (a split table,
+// the Document) counts on both, and an empty table cell shows on every
+// page of its table. The output is one JSON object keyed by file name.
 import { readFile } from "node:fs/promises";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
