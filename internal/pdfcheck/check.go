@@ -68,7 +68,8 @@ type checker struct {
 	xr      *model.XRefTable
 	raw     []byte
 	catalog types.Dict
-	xmp     *xmpProps // nil when the catalog has no readable /Metadata
+	xmp     *xmpProps // nil when the catalog has no /Metadata stream
+	xmpErr  error     // why the XMP packet is not well-formed
 	report  Report
 	pages   []pageInfo
 	pageOf  map[int]int // page object number → page number

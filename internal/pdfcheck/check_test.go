@@ -87,7 +87,7 @@ func TestViolations(t *testing.T) {
 		}, []Rule{XMPPDFUA}, nil, nil},
 		{"pdfuaid in another namespace", func(tb testing.TB, p testPDF) testPDF {
 			return setXMP(p, strings.Replace(goodXMP, `pdfua/ns/id/`, `pdfua/ns/other/`, 1))
-		}, []Rule{XMPPDFUA}, nil, nil},
+		}, []Rule{XMPPDFUA}, nil, []Rule{AXMPExtension}},
 		{"no dc:title", func(tb testing.TB, p testPDF) testPDF {
 			return setXMP(p, strings.Replace(goodXMP, "Tagged test</rdf:li>", "</rdf:li>", 1))
 		}, []Rule{XMPTitle}, nil, []Rule{AInfoXMP}},
@@ -106,6 +106,16 @@ func TestViolations(t *testing.T) {
 		{"PDF/A: no pdfaid", func(tb testing.TB, p testPDF) testPDF {
 			return setXMP(p, strings.Replace(goodXMP, "<pdfaid:part>2</pdfaid:part>", "", 1))
 		}, nil, nil, []Rule{AXMPPart}},
+		{"PDF/A: pdfuaid without its extension schema", func(tb testing.TB, p testPDF) testPDF {
+			return setXMP(p, strings.Replace(goodXMP, "<pdfaProperty:name>part</pdfaProperty:name>", "<pdfaProperty:name>other</pdfaProperty:name>", 1))
+		}, nil, nil, []Rule{AXMPExtension}},
+		{"PDF/A: a property of an unknown schema", func(tb testing.TB, p testPDF) testPDF {
+			return setXMP(p, strings.Replace(goodXMP, "<pdf:Producer>", `<my:x xmlns:my="http://example.org/my/">1</my:x><pdf:Producer>`, 1))
+		}, nil, nil, []Rule{AXMPExtension}},
+		{"PDF/A: xpacket encoding attribute", func(tb testing.TB, p testPDF) testPDF {
+			return setXMP(p, strings.Replace(goodXMP, `begin=""`, `begin="" encoding="UTF-8"`, 1))
+		}, nil, nil, []Rule{AXMPStream}},
+		{"PDF/A: metadata stream without Subtype", edit(objMetadata, " /Subtype /XML", ""), nil, nil, []Rule{AXMPStream}},
 		{"PDF/A: conformance X", func(tb testing.TB, p testPDF) testPDF {
 			return setXMP(p, strings.Replace(goodXMP, "<pdfaid:conformance>U<", "<pdfaid:conformance>X<", 1))
 		}, nil, nil, []Rule{AXMPPart}},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // checkPDFA judges what PDF/A-2 asks of a file that can be checked from
@@ -50,16 +51,34 @@ func (c *checker) checkPDFAHeader() {
 	}
 }
 
-// checkPDFAMetadata wants pdfaid:part 2 with a conformance level and an
-// unfiltered metadata stream.
+// checkPDFAMetadata wants pdfaid:part 2 with a conformance level, and a
+// metadata stream as ISO 19005-2 6.6.2 asks: /Type /Metadata /Subtype
+// /XML, well-formed UTF-8, no bytes or encoding attribute in the xpacket
+// header, and every property predefined or declared in an extension
+// schema (pdfuaid:part is not predefined: a PDF/A-2 file that claims
+// PDF/UA declares it).
 func (c *checker) checkPDFAMetadata() {
 	sd, ok := c.stream(c.catalog["Metadata"])
 	if !ok || c.xmp == nil {
 		c.failA(ANoXMPForPDFA, 0, "the catalog has no XMP /Metadata stream")
 		return
 	}
-	if sd.Dict["Filter"] != nil {
-		c.failA(AXMPFiltered, 0, "the metadata stream has a /Filter")
+	if c.nameOf(sd.Dict["Type"]) != "Metadata" || c.nameOf(sd.Dict["Subtype"]) != "XML" {
+		c.failA(AXMPStream, 0, "the metadata stream lacks /Type /Metadata /Subtype /XML")
+	}
+	if c.xmpErr != nil {
+		c.failA(AXMPStream, 0, "the XMP packet is not well-formed: %v", c.xmpErr)
+	}
+	if !utf8.Valid(sd.Content) {
+		c.failA(AXMPStream, 0, "the XMP packet is not UTF-8")
+	}
+	if header, _, ok := bytes.Cut(sd.Content, []byte("?>")); ok && bytes.Contains(header, []byte("<?xpacket")) &&
+		(bytes.Contains(header, []byte("bytes=")) || bytes.Contains(header, []byte("encoding="))) {
+		c.failA(AXMPStream, 0, "the xpacket header has a bytes or encoding attribute")
+	}
+	for _, key := range c.xmp.undeclared() {
+		ns, local, _ := strings.Cut(key, " ")
+		c.failA(AXMPExtension, 0, "XMP property %s (%s) is neither predefined nor declared in an extension schema", local, ns)
 	}
 	part, _ := c.xmp.get(nsPDFAID, "part")
 	conf, _ := c.xmp.get(nsPDFAID, "conformance")

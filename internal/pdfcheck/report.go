@@ -48,17 +48,17 @@ const (
 // The PDF/A-2 rules that Check judges (ISO 19005-2); their findings go to
 // Report.PDFA, apart from the PDF/UA findings.
 const (
-	AXMPPart         Rule = "pdfa-xmp-pdfaid"            // 6.6.4: pdfaid:part 2 and pdfaid:conformance A, B or U
-	AXMPFiltered     Rule = "pdfa-metadata-filtered"     // 6.6.2.1 (as in PDF/A-1): the Metadata stream is not compressed
-	AOutputIntent    Rule = "pdfa-output-intent"         // 6.2.3: /OutputIntents with /S /GTS_PDFA1 and an ICC profile with /N 3
-	ATrailerID       Rule = "pdfa-trailer-id"            // 6.1.3: the trailer has /ID
-	AEncrypt         Rule = "pdfa-encrypt"               // 6.1.3: no /Encrypt
-	AJavaScript      Rule = "pdfa-javascript"            // 6.6.1: no JavaScript actions
-	AAnnotPrint      Rule = "pdfa-annotation-flags"      // 6.3.2: annotations have /F with Print set, Hidden, Invisible, NoView clear
-	AInfoXMP         Rule = "pdfa-info-xmp-mismatch"     // ISO 19005-1 6.7.3 (TechNote 0003): Info entries equivalent to their XMP properties
-	AHeaderBinary    Rule = "pdfa-header-binary-comment" // 6.1.2: a comment of four bytes above 127 after the header
-	ANoXMPForPDFA    Rule = "pdfa-no-xmp"                // 6.6.2.1: the catalog has XMP metadata
-	AInfoUnsupported Rule = "pdfa-info-unsupported"      // the Info dictionary holds something Check cannot read
+	AXMPPart      Rule = "pdfa-xmp-pdfaid"              // 6.6.4: pdfaid:part 2 and pdfaid:conformance A, B or U
+	AXMPStream    Rule = "pdfa-metadata-stream"         // 6.6.2.1: /Type /Metadata /Subtype /XML, well-formed UTF-8, no bytes or encoding attribute
+	AXMPExtension Rule = "pdfa-xmp-undeclared-property" // 6.6.2.3.1: every XMP property predefined or in an extension schema
+	AOutputIntent Rule = "pdfa-output-intent"           // 6.2.3: /OutputIntents with /S /GTS_PDFA1 and an ICC profile with /N 3
+	ATrailerID    Rule = "pdfa-trailer-id"              // 6.1.3: the trailer has /ID
+	AEncrypt      Rule = "pdfa-encrypt"                 // 6.1.3: no /Encrypt
+	AJavaScript   Rule = "pdfa-javascript"              // 6.6.1: no JavaScript actions
+	AAnnotPrint   Rule = "pdfa-annotation-flags"        // 6.3.2: annotations have /F with Print set, Hidden, Invisible, NoView clear
+	AInfoXMP      Rule = "pdfa-info-xmp-mismatch"       // ISO 19005-1 6.7.3 (TechNote 0003): Info entries equivalent to their XMP properties; PDF/A-2 validators (veraPDF) no longer check it, Acrobat shows both when they differ
+	AHeaderBinary Rule = "pdfa-header-binary-comment"   // 6.1.2: a comment of four bytes above 127 after the header
+	ANoXMPForPDFA Rule = "pdfa-no-xmp"                  // 6.6.2.1: the catalog has XMP metadata
 )
 
 // Finding is one failed condition.
@@ -87,7 +87,8 @@ type Report struct {
 	// elements without content.
 	Violations []Finding
 	Warnings   []Finding
-	// PDFA holds the failed PDF/A-2 conditions; empty for a PDF/A-2 file.
+	// PDFA holds the failed PDF/A-2 conditions, and AInfoXMP, which PDF/A-1
+	// asks and PDF/A-2 validators no longer check.
 	PDFA []Finding
 
 	TextOps         int // text-showing operators (Tj TJ ' ") on all pages
