@@ -8,8 +8,12 @@ func (c *checker) checkCatalog() {
 	if strings.TrimSpace(c.text(c.catalog["Lang"])) == "" {
 		c.fail(Lang, 0, "the catalog has no /Lang, or an empty one")
 	}
-	if !c.boolOf(c.dict(c.catalog["MarkInfo"])["Marked"]) {
+	markInfo := c.dict(c.catalog["MarkInfo"])
+	if !c.boolOf(markInfo["Marked"]) {
 		c.fail(Marked, 0, "no /MarkInfo << /Marked true >>")
+	}
+	if c.boolOf(markInfo["Suspects"]) {
+		c.fail(Marked, 0, "/MarkInfo /Suspects true: the tags are not to be trusted (Matterhorn 01-007)")
 	}
 	vp := c.dict(c.catalog["ViewerPreferences"])
 	if _, ok := vp["DisplayDocTitle"]; !ok {

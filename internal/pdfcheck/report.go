@@ -24,6 +24,8 @@ const (
 	MCRNoContent       Rule = "mcr-without-content"             // a structure element's marked-content kid the page does not have
 	EmptyElement       Rule = "element-without-content"         // a warning: an element with no kids (an empty table cell aside)
 	NoStructParents    Rule = "page-without-structparents"      // a page with MCIDs and no /StructParents
+	NonStandardRole    Rule = "non-standard-role"               // 02-001: a role /RoleMap does not map to a standard type
+	BadNesting         Rule = "bad-nesting"                     // 09-004: TR, TH, TD, THead, TBody, TFoot, LI, LBody, TOCI outside the parent their type asks
 	FigureAlt          Rule = "figure-without-alt"              // 13-004
 	HeadingSkip        Rule = "heading-level-skipped"           // 14-002 (first heading not H1), 14-003 (a level skipped)
 	TableNoTH          Rule = "table-without-th"                // checkpoint 15: a table without header cells
@@ -33,7 +35,7 @@ const (
 	AnnotContents      Rule = "annotation-without-contents"     // 28-012 (Link); /Contents on every annotation
 	PageTabs           Rule = "page-tabs-not-s"                 // ISO 14289-1 7.18.3: /Tabs /S on pages with annotations
 	Lang               Rule = "catalog-without-lang"            // 11-006
-	Marked             Rule = "not-marked"                      // ISO 14289-1 7.1: /MarkInfo /Marked true
+	Marked             Rule = "not-marked"                      // ISO 14289-1 7.1: /MarkInfo /Marked true; 01-007: no /Suspects true
 	DisplayDocTitle    Rule = "display-doc-title"               // 07-001, 07-002
 	StructTreeRoot     Rule = "no-struct-tree-root"             // ISO 14289-1 7.1: a structure tree
 	XMPMetadata        Rule = "xmp-metadata"                    // 06-001

@@ -2,6 +2,7 @@ package pdfcheck
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,7 +51,7 @@ func (c *checker) walkStructure() {
 	c.tree.roleMap = c.dict(root["RoleMap"])
 	c.readNumberTree(root["ParentTree"], 0)
 	for _, kid := range c.kids(root["K"]) {
-		c.walkElement(kid, 0, 0)
+		c.walkElement(kid, "", 0, 0)
 	}
 }
 
@@ -77,9 +78,10 @@ func (c *checker) standardRole(role string) string {
 	return role
 }
 
-// walkElement judges one structure element and walks its kids; page is
-// the object number of the page its MCIDs belong to unless it says.
-func (c *checker) walkElement(o types.Object, page, depth int) {
+// walkElement judges one structure element, the kid of an element of
+// role parent, and walks its kids; page is the object number of the page
+// its MCIDs belong to unless it says.
+func (c *checker) walkElement(o types.Object, parent string, page, depth int) {
 	d := c.dict(o)
 	id := objNr(o)
 	if d == nil || depth > maxDepth || (id != 0 && c.tree.visited[id]) {
@@ -93,6 +95,7 @@ func (c *checker) walkElement(o types.Object, page, depth int) {
 		page = pg
 	}
 	c.judgeElement(role, id, d)
+	c.judgeNesting(role, parent, id)
 	if role == "Table" {
 		c.tree.tables = append(c.tree.tables, 0)
 	}
@@ -101,7 +104,7 @@ func (c *checker) walkElement(o types.Object, page, depth int) {
 		c.warn(EmptyElement, 0, "%s (object %d) has no kids: nothing on a page stands for it, and pdf.js does not show it", role, id)
 	}
 	for _, kid := range kids {
-		c.walkKid(kid, id, page, depth)
+		c.walkKid(kid, id, role, page, depth)
 	}
 	if role == "Table" {
 		n := len(c.tree.tables) - 1
@@ -114,7 +117,7 @@ func (c *checker) walkElement(o types.Object, page, depth int) {
 
 // walkKid records a marked-content or object reference kid of element
 // id, or walks a kid element.
-func (c *checker) walkKid(kid types.Object, id, page, depth int) {
+func (c *checker) walkKid(kid types.Object, id int, role string, page, depth int) {
 	if mcid, ok := c.deref(kid).(types.Integer); ok {
 		c.tree.owner[mcKey{page, int(mcid)}] = id
 		return
@@ -135,7 +138,7 @@ func (c *checker) walkKid(kid types.Object, id, page, depth int) {
 	case "OBJR":
 		c.tree.objr[objNr(kd["Obj"])] = id
 	default:
-		c.walkElement(kid, page, depth+1)
+		c.walkElement(kid, role, page, depth+1)
 	}
 }
 
@@ -167,6 +170,49 @@ func (c *checker) judgeElement(role string, id int, d types.Dict) {
 		c.tree.heading = level
 	case role == "H":
 		c.report.Headings = append(c.report.Headings, role)
+	}
+}
+
+// standardTypes are the standard structure types of ISO 32000-1 14.8.4,
+// which PDF/UA-1 wants every role to map to (Matterhorn 02-001).
+var standardTypes = setOf(strings.Fields(`Document Part Art Sect Div BlockQuote Caption TOC TOCI Index
+	NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot
+	Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form`))
+
+// setOf returns the set of words.
+func setOf(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
+}
+
+// parentsOf says, for the types whose place ISO 32000-1 14.8.4 fixes,
+// which parents they may have (Matterhorn 09-004: tags not nested as
+// their types ask).
+var parentsOf = map[string][]string{
+	"TR":    {"Table", "THead", "TBody", "TFoot"},
+	"TH":    {"TR"},
+	"TD":    {"TR"},
+	"THead": {"Table"},
+	"TBody": {"Table"},
+	"TFoot": {"Table"},
+	"LI":    {"L"},
+	"LBody": {"LI"},
+	"TOCI":  {"TOC"},
+}
+
+// judgeNesting wants every role standard (after /RoleMap) and the table,
+// list and contents elements under the parents their types ask for.
+func (c *checker) judgeNesting(role, parent string, id int) {
+	if !standardTypes[role] {
+		c.fail(NonStandardRole, 0, "%s (object %d) is no standard structure type and /RoleMap maps it to none", role, id)
+		return
+	}
+	allowed, fixed := parentsOf[role]
+	if fixed && !slices.Contains(allowed, parent) {
+		c.fail(BadNesting, 0, "%s (object %d) is a kid of %q; it belongs under %s", role, id, parent, strings.Join(allowed, ", "))
 	}
 }
 
