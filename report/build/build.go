@@ -12,12 +12,14 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/migprofile/migprofile/charts"
 	"github.com/migprofile/migprofile/report"
+	"github.com/migprofile/migprofile/report/html"
 	"github.com/migprofile/migprofile/report/markdown"
 	"github.com/migprofile/migprofile/report/pdf"
 	"github.com/migprofile/migprofile/report/publish"
@@ -25,7 +27,7 @@ import (
 )
 
 // Formats are the output formats, in the order they are listed.
-var Formats = []string{"pdf", "md", "xlsx"}
+var Formats = []string{"pdf", "md", "xlsx", "html"}
 
 // Options say what to render and how.
 type Options struct {
@@ -36,7 +38,8 @@ type Options struct {
 	// Date, when not zero, overrides the profile's publication date as
 	// the documents' date (report.Meta.DocumentDate).
 	Date time.Time
-	// Layouts, when not nil, overrides the embedded Markdown templates.
+	// Layouts, when not nil, overrides the embedded Markdown and HTML
+	// templates.
 	Layouts fs.FS
 }
 
@@ -44,23 +47,31 @@ type Options struct {
 const FigureDir = "figures"
 
 // Render renders p in every requested format and returns the files to
-// publish, sorted by name.
+// publish, sorted by name. The web page is rendered last, once the files
+// it links to are done, so that it can print their sizes; the figures are
+// drawn once, for the Markdown and the web page alike.
 func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File, report.Diagnostics, error) {
 	if err := CheckFormats(opt.Formats); err != nil {
 		return nil, nil, fmt.Errorf("build: %w", err)
 	}
-	figureFile := func(f *report.Figure) string { return path.Join(FigureDir, fmt.Sprintf("figure-%d.svg", f.Number)) }
-
+	r := &renderer{p: p, opt: opt, svgs: sync.OnceValues(func() (map[*report.Figure][]byte, error) {
+		return drawSVGs(p)
+	})}
 	var (
 		g, _  = errgroup.WithContext(ctx)
 		files = make([][]publish.File, len(opt.Formats))
 		diags = make([]report.Diagnostics, len(opt.Formats))
+		page  = -1 // index of "html" in opt.Formats
 	)
 	for i, format := range opt.Formats {
+		if format == "html" {
+			page = i
+			continue
+		}
 		g.Go(func() error {
 			var err error
 			warn := func(d report.Diagnostic) { diags[i] = append(diags[i], d) }
-			files[i], err = renderFormat(p, format, opt, figureFile, warn)
+			files[i], err = r.format(format, warn)
 			if err != nil {
 				return fmt.Errorf("build: %s: %s: %w", p.Name, format, err)
 			}
@@ -70,6 +81,13 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 	if err := g.Wait(); err != nil {
 		return nil, nil, err
 	}
+	if page >= 0 {
+		f, err := r.page(slices.Concat(files...))
+		if err != nil {
+			return nil, nil, fmt.Errorf("build: %s: html: %w", p.Name, err)
+		}
+		files[page] = []publish.File{f}
+	}
 	out := slices.Concat(files...)
 	slices.SortFunc(out, func(a, b publish.File) int { return cmp.Compare(a.Name, b.Name) })
 	warnings := slices.Concat(diags...)
@@ -77,7 +95,59 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 	return out, warnings, nil
 }
 
-func renderFormat(p *report.Profile, format string, opt Options, figureFile func(*report.Figure) string, warn func(report.Diagnostic)) ([]publish.File, error) {
+// renderer renders one profile's formats.
+type renderer struct {
+	p    *report.Profile
+	opt  Options
+	svgs func() (map[*report.Figure][]byte, error)
+}
+
+func figureFile(f *report.Figure) string {
+	return path.Join(FigureDir, fmt.Sprintf("figure-%d.svg", f.Number))
+}
+
+// drawSVGs draws every figure of p as an SVG file.
+func drawSVGs(p *report.Profile) (map[*report.Figure][]byte, error) {
+	out := make(map[*report.Figure][]byte, len(p.Figures))
+	for _, f := range p.Figures {
+		svg, err := charts.SVG(f, p.Labels)
+		if err != nil {
+			return nil, err
+		}
+		out[f] = svg
+	}
+	return out, nil
+}
+
+// page renders the web page, linking to the files of the other formats
+// (the PDF, the Markdown and the workbook) with their sizes.
+func (r *renderer) page(others []publish.File) (publish.File, error) {
+	var downloads []html.Download
+	for _, format := range Formats {
+		name := r.p.Name + "." + format
+		for _, f := range others {
+			if f.Name == name {
+				downloads = append(downloads, html.Download{Format: format, Name: name, Size: len(f.Data)})
+			}
+		}
+	}
+	figure := func(f *report.Figure) ([]byte, error) {
+		svgs, err := r.svgs()
+		if err != nil {
+			return nil, err
+		}
+		if svg, ok := svgs[f]; ok {
+			return svg, nil
+		}
+		return charts.SVG(f, r.p.Labels)
+	}
+	var buf bytes.Buffer
+	err := html.Render(&buf, r.p, html.Options{Layouts: r.opt.Layouts, Figure: figure, Downloads: downloads})
+	return publish.File{Name: r.p.Name + ".html", Data: buf.Bytes()}, err
+}
+
+func (r *renderer) format(format string, warn func(report.Diagnostic)) ([]publish.File, error) {
+	p, opt := r.p, r.opt
 	var buf bytes.Buffer
 	switch format {
 	case "pdf":
@@ -97,12 +167,12 @@ func renderFormat(p *report.Profile, format string, opt Options, figureFile func
 			return nil, err
 		}
 		files := []publish.File{{Name: p.Name + ".md", Data: buf.Bytes()}}
+		svgs, err := r.svgs()
+		if err != nil {
+			return nil, err
+		}
 		for _, f := range p.Figures {
-			svg, err := charts.SVG(f, p.Labels)
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, publish.File{Name: figureFile(f), Data: svg})
+			files = append(files, publish.File{Name: figureFile(f), Data: svgs[f]})
 		}
 		return files, nil
 	case "xlsx":

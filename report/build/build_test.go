@@ -26,7 +26,7 @@ func TestRender(t *testing.T) {
 	for _, f := range first {
 		names = append(names, f.Name)
 	}
-	want := "figures/figure-1.svg figures/figure-2.svg figures/figure-3.svg figures/figure-4.svg mali.md mali.pdf mali.xlsx"
+	want := "figures/figure-1.svg figures/figure-2.svg figures/figure-3.svg figures/figure-4.svg mali.html mali.md mali.pdf mali.xlsx"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("files:\n got %s\nwant %s", got, want)
 	}

@@ -31,7 +31,7 @@ type Config struct {
 	Data string `mapstructure:"data"`
 	// Out is the folder the outputs go to, one folder per profile.
 	Out string `mapstructure:"out"`
-	// Formats are the outputs to write: pdf, md, xlsx.
+	// Formats are the outputs to write: pdf, md, xlsx, html.
 	Formats []string `mapstructure:"formats"`
 	// Page is the PDF page size: A4 or Letter.
 	Page string `mapstructure:"page"`
@@ -91,7 +91,7 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.StringSlice("profiles", d.Profiles, "profiles to work on when none is named")
 	fs.String("data", d.Data, "folder holding one folder per profile")
 	fs.String("out", d.Out, "output folder")
-	fs.StringSlice("formats", d.Formats, "formats to write: pdf, md, xlsx")
+	fs.StringSlice("formats", d.Formats, "formats to write: pdf, md, xlsx, html")
 	fs.String("page", d.Page, "PDF page size: A4 or Letter")
 	fs.String("date", "", "date written into the outputs, YYYY-MM-DD (default: the profile's date)")
 	fs.String("layouts", "", "folder of templates that override the embedded layouts")

@@ -1,0 +1,141 @@
+// Package html renders a migration profile as one accessible, self-contained
+// web page, and the catalogue of the profiles built in an output folder.
+//
+// The page is laid out by html/template templates (layouts/html/*.tmpl,
+// embedded in the binary); Options.Layouts overrides them file by file, as
+// for the Markdown. The Go code prepares a view model of plain strings, and
+// html/template escapes every one of them where it is printed: no data text
+// reaches the page unescaped. The only markup the view model carries is the
+// figures' SVG, drawn by the charts package (which escapes its text) and
+// given to Render; its ids are rewritten here so that they are unique on
+// the page.
+//
+// What the page holds: lang, a skip link, the title and byline, links to
+// the other formats with their sizes, a contents nav, one section per
+// framework with headings in order (outward | inward as two columns on a
+// wide screen, stacked on a narrow one), statistical tables with a
+// caption, header ids and headers on every data cell, numbers
+// right-aligned in tabular figures, policy tables, figures as inline SVG
+// in <figure> with their text alternative as long description, and
+// footnotes with links back to every citation. CSS is inline, including
+// a print stylesheet; there is no script.
+package html
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/migprofile/migprofile/layouts"
+	"github.com/migprofile/migprofile/report"
+)
+
+// Options configures Render.
+type Options struct {
+	// Layouts is a project's layouts folder: the templates in its html/
+	// subfolder replace the embedded ones of the same name. Nil means the
+	// embedded templates only.
+	Layouts fs.FS
+	// Figure returns the figure's SVG as charts.SVG draws it. Nil leaves
+	// figures out.
+	Figure func(f *report.Figure) ([]byte, error)
+	// Downloads are the profile's other files, linked with their sizes.
+	Downloads []Download
+}
+
+// Download is a file the page links to, beside it in the output folder.
+type Download struct {
+	// Format is the build format: pdf, md, xlsx.
+	Format string
+	// Name is the file's name, relative to the page.
+	Name string
+	// Size is the file's size in bytes.
+	Size int
+}
+
+const (
+	pageRoot      = "page.html.tmpl"
+	catalogueRoot = "catalogue.html.tmpl"
+)
+
+// Render writes the profile's web page to w. Nothing is written when an
+// error is returned.
+func Render(w io.Writer, p *report.Profile, opt Options) error {
+	if p == nil {
+		return errors.New("html: no profile")
+	}
+	t, err := templates(opt.Layouts)
+	if err != nil {
+		return err
+	}
+	v, err := build(p, opt)
+	if err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	return execute(w, t, pageRoot, v)
+}
+
+func execute(w io.Writer, t *template.Template, root string, v any) error {
+	var buf bytes.Buffer
+	buf.Grow(128 << 10)
+	if err := t.ExecuteTemplate(&buf, root, v); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	return nil
+}
+
+// embedded parses the embedded templates once; a parsed template may be
+// executed concurrently.
+var embedded = sync.OnceValues(func() (*template.Template, error) {
+	return parse(nil)
+})
+
+func templates(over fs.FS) (*template.Template, error) {
+	if over == nil {
+		return embedded()
+	}
+	return parse(over)
+}
+
+var funcs = template.FuncMap{
+	"upper": strings.ToUpper,
+	"add":   func(a, b int) int { return a + b },
+}
+
+func parse(over fs.FS) (*template.Template, error) {
+	fsys, err := layouts.Overlay(layouts.HTML, over, "html")
+	if err != nil {
+		return nil, fmt.Errorf("html: layouts: %w", err)
+	}
+	t, err := template.New(pageRoot).Funcs(funcs).Option("missingkey=error").ParseFS(fsys, "*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("html: templates: %w", err)
+	}
+	for _, root := range []string{pageRoot, catalogueRoot} {
+		if t.Lookup(root) == nil {
+			return nil, fmt.Errorf("html: templates: no %s", root)
+		}
+	}
+	return t, nil
+}
+
+// Size formats a file size for a reader: "812 bytes", "96 KB", "1.4 MB"
+// (decimal units, as file managers print them).
+func Size(n int) string {
+	switch {
+	case n < 1000:
+		return strconv.Itoa(n) + " bytes"
+	case n < 999_500:
+		return strconv.Itoa((n+500)/1000) + " KB"
+	}
+	return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
+}
