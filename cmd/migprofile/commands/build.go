@@ -153,6 +153,9 @@ func buildAll(ctx context.Context, cfg Options, names []string, env Env) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := writeCatalogue(cfg); err != nil {
+		return err
+	}
 	if len(names) > 1 || failed > 0 {
 		fmt.Fprintf(env.Stderr, "built %d of %d profile(s)\n", len(names)-failed, len(names))
 	}
@@ -182,6 +185,14 @@ func buildOne(ctx context.Context, cfg Options, name string) (buildResult, error
 		return buildResult{}, err
 	}
 	return buildResult{dir: dir, files: len(res.Files), warnings: len(res.Diagnostics.Warnings())}, nil
+}
+
+// writeCatalogue rewrites <out>/index.html from the manifests of every
+// profile in the output folder, those just built and those built before.
+func writeCatalogue(cfg Options) error {
+	return publish.Update(cfg.Out, build.CatalogueName, func() ([]byte, error) {
+		return build.Catalogue(os.DirFS(cfg.Out), cfg.Layouts)
+	})
 }
 
 func printDiagnostics(w io.Writer, dataDir string, diags report.Diagnostics) {
