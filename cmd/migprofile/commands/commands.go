@@ -108,7 +108,7 @@ then flags (flags win).`,
 		return &usageError{fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
 	addConfigFlags(root.PersistentFlags())
-	root.AddCommand(newBuild(env), newValidate(env), newList(env), newVerify(env))
+	root.AddCommand(newBuild(env), newValidate(env), newList(env), newVerify(env), newServe(env))
 	return root
 }
 

@@ -40,6 +40,8 @@ type Config struct {
 	Date string `mapstructure:"date"`
 	// Layouts is a folder whose templates override the embedded ones.
 	Layouts string `mapstructure:"layouts"`
+	// Port is the localhost port of migprofile serve.
+	Port int `mapstructure:"port"`
 }
 
 // Options are the config compiled: every value parsed and checked once,
@@ -62,6 +64,8 @@ type Options struct {
 	Date time.Time
 	// Layouts, when not nil, overrides the embedded templates.
 	Layouts fs.FS
+	// Port is the localhost port of migprofile serve; 0 picks a free one.
+	Port int
 }
 
 // build returns the options of the build pipeline.
@@ -71,7 +75,7 @@ func (o Options) build() build.Options {
 
 // configKeys are the keys of Config, for defaults, env binding and the
 // check of unknown MIGPROFILE_ variables.
-var configKeys = []string{"profiles", "data", "out", "formats", "page", "date", "layouts"}
+var configKeys = []string{"profiles", "data", "out", "formats", "page", "date", "layouts", "port"}
 
 // defaults name no profile: which profiles to build is the project's
 // choice (config.yaml), not the program's.
@@ -81,6 +85,7 @@ func defaults() Config {
 		Out:     "out",
 		Formats: slices.Clone(build.Formats),
 		Page:    string(pdf.A4),
+		Port:    8080,
 	}
 }
 
@@ -95,6 +100,7 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.String("page", d.Page, "PDF page size: A4 or Letter")
 	fs.String("date", "", "date written into the outputs, YYYY-MM-DD (default: the profile's date)")
 	fs.String("layouts", "", "folder of templates that override the embedded layouts")
+	fs.Int("port", d.Port, "localhost port of migprofile serve (0: any free port)")
 }
 
 // loadConfig reads defaults, then the config file, then the environment
@@ -111,6 +117,7 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Options, error) {
 	v.SetDefault("page", d.Page)
 	v.SetDefault("date", "")
 	v.SetDefault("layouts", "")
+	v.SetDefault("port", d.Port)
 
 	path, err := readConfigFile(v, flags, environ)
 	if err != nil {
@@ -240,7 +247,10 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 		}
 		return key
 	}
-	o := Options{Profiles: c.Profiles, Data: c.Data, Out: c.Out, Formats: c.Formats}
+	o := Options{Profiles: c.Profiles, Data: c.Data, Out: c.Out, Formats: c.Formats, Port: c.Port}
+	if c.Port < 0 || c.Port > 65535 {
+		return o, fmt.Errorf("config: %s: want a port from 0 to 65535, got %d", name("port"), c.Port)
+	}
 	if err := build.CheckFormats(c.Formats); err != nil {
 		return o, fmt.Errorf("config: %s: %w", name("formats"), err)
 	}
