@@ -1,0 +1,163 @@
+package html_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/migprofile/migprofile/report"
+	"github.com/migprofile/migprofile/report/html"
+	"github.com/migprofile/migprofile/report/load"
+	"github.com/migprofile/migprofile/report/reporttest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fakeSVG is an SVG shaped as charts.SVG writes one, so that these tests
+// need not draw (report/html never imports charts).
+func fakeSVG(f *report.Figure) ([]byte, error) {
+	return []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<svg width="680" height="100" role="img" aria-labelledby="title desc" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 100">
+<title id="title">figure</title>
+<desc id="desc">description</desc>
+<rect x="0" y="0" width="10" height="10"/>
+</svg>
+`), nil
+}
+
+func exemple(t *testing.T) *report.Profile {
+	t.Helper()
+	p, diags, err := load.Load(os.DirFS(filepath.Join("..", "build", "testdata")), "exemple")
+	if err != nil || diags.Err() != nil {
+		t.Fatal(err, diags.Err())
+	}
+	return p
+}
+
+func render(t *testing.T, p *report.Profile, opt html.Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := html.Render(&buf, p, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	opt := html.Options{Figure: fakeSVG, Downloads: []html.Download{{Format: "pdf", Name: "exemple.pdf", Size: 58_912}, {Format: "xlsx", Name: "exemple.xlsx", Size: 1_234_567}}}
+	got := render(t, exemple(t), opt)
+	reporttest.Golden(t, filepath.Join("testdata", "exemple.html"), got, *update)
+	if again := render(t, exemple(t), opt); !bytes.Equal(got, again) {
+		t.Error("two renders differ")
+	}
+	CheckPage(t, got)
+}
+
+func TestMaliPage(t *testing.T) {
+	CheckPage(t, render(t, reporttest.Mali(t), html.Options{Figure: fakeSVG}))
+}
+
+func TestSize(t *testing.T) {
+	for n, want := range map[int]string{0: "0 bytes", 999: "999 bytes", 1000: "1 KB", 149_189: "149 KB", 999_499: "999 KB", 999_500: "1.0 MB", 1_450_000: "1.4 MB"} {
+		if got := html.Size(n); got != want {
+			t.Errorf("Size(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestHostile puts markup, attribute breakers and script URLs in every
+// kind of text: html/template must print each as text, and the page must
+// hold no script, no event handler attribute and no javascript: link.
+func TestHostile(t *testing.T) {
+	const evil = `</title><script>alert(1)</script>"' onmouseover="alert(2)" <b>&amp;`
+	p := exemple(t)
+	p.Meta.Title, p.Meta.Country, p.Meta.Authors = evil, evil, []string{evil}
+	p.Meta.Language = `en" onload="alert(3)`
+	p.Labels.Outward, p.Labels.Table = evil, evil
+	p.Frameworks[0].Title = evil
+	p.Frameworks[0].Blocks = append(p.Frameworks[0].Blocks, report.Block{Kind: report.Paragraph, Text: report.Text{
+		{Kind: report.SpanPlain, Text: evil},
+		{Kind: report.SpanLink, Text: evil, URL: "javascript://%0Aalert(4)"},
+		{Kind: report.SpanNote, Text: evil, Note: &report.Footnote{ID: evil, Text: report.Text{{Kind: report.SpanPlain, Text: evil}}}},
+	}})
+	tab := p.Tables[0]
+	tab.Stub, tab.Columns[0].Label, tab.Columns[0].Group = evil, evil, evil
+	tab.Rows[0].Label = evil
+	tab.Rows[0].Cells[0].Note = evil
+	p.Grids[0].Rows[0].Heading = evil
+	p.Figures[0].Title = evil
+	page := render(t, p, html.Options{Figure: fakeSVG, Downloads: []html.Download{{Format: evil, Name: "javascript:alert(5)", Size: 1}}})
+
+	doc, err := xhtml.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := 0
+	walk(doc, func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.Data == "script" {
+			t.Error("a <script> element made it into the page")
+		}
+		for _, a := range n.Attr {
+			if strings.HasPrefix(a.Key, "on") {
+				t.Errorf("<%s %s=%q>: an event handler attribute", n.Data, a.Key, a.Val)
+			}
+			if (a.Key == "href" || a.Key == "src") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+				t.Errorf("<%s %s=%q>: a script URL", n.Data, a.Key, a.Val)
+			}
+		}
+		if n.Type == xhtml.TextNode && strings.Contains(n.Data, `<script>alert(1)</script>`) {
+			texts++
+		}
+	})
+	if texts < 10 {
+		t.Errorf("the hostile text is printed as text %d times, want it everywhere it was put", texts)
+	}
+	if n := bytes.Count(page, []byte("#ZgotmplZ")); n != 2 {
+		t.Errorf("html/template replaced %d URLs, want the two script URLs", n)
+	}
+	checkStructure(t, page)
+}
+
+func TestLayoutsOverride(t *testing.T) {
+	over := fstest.MapFS{"html/words.html.tmpl": {Data: []byte(`{{define "word-skip"}}Aller au contenu{{end}}{{define "word-downloads"}}Téléchargements{{end}}{{define "word-footnote"}}Note{{end}}{{define "word-back"}}Retour{{end}}{{define "word-description"}}Description{{end}}{{define "word-format"}}{{.}}{{end}}`)}}
+	page := render(t, exemple(t), html.Options{Layouts: over, Figure: fakeSVG})
+	if !bytes.Contains(page, []byte(">Aller au contenu</a>")) {
+		t.Error("the overriding words.html.tmpl was not used")
+	}
+	bad := fstest.MapFS{"html/page.html.tmpl": {Data: []byte(`{{.Nope}}`)}}
+	if err := html.Render(&bytes.Buffer{}, exemple(t), html.Options{Layouts: bad}); err == nil || !strings.Contains(err.Error(), "Nope") {
+		t.Errorf("a template naming a missing field: %v", err)
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	entries := []html.Entry{
+		{Name: "a", Title: "A <b>profile</b>", Country: "Aland", Date: "May 2010", Authors: []string{"X", "Y"}, Language: "en",
+			Files: []html.EntryFile{{Format: "pdf", Href: "a/a.pdf", Size: 2000, SHA256: "ab12"}, {Format: "html", Href: "a/a.html", Size: 3000, SHA256: "cd34"}}},
+		{Name: "b", Language: "fr"},
+	}
+	var buf bytes.Buffer
+	if err := html.Catalogue(&buf, entries, nil); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{`<a href="a/a.html">A &lt;b&gt;profile&lt;/b&gt;</a>`, `<a href="a/a.pdf">`, ">2 KB<", ">ab12<", "X, Y", `lang="fr"`, ">b</h2>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("catalogue lacks %s", want)
+		}
+	}
+	CheckPage(t, buf.Bytes())
+}
+
+func walk(n *xhtml.Node, f func(*xhtml.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
