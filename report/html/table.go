@@ -21,6 +21,9 @@ type headCell struct {
 	ID, Text, Scope  string
 	Colspan, Rowspan int
 	Num              bool
+	// Empty is a corner cell with no text: a td, since an empty header
+	// cell heads nothing.
+	Empty bool
 }
 
 type tableRow struct {
@@ -90,7 +93,11 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 	if grouped {
 		rows = 2
 	}
-	top := []headCell{{ID: b.ids.take(out.ID + "-stub"), Text: strings.TrimSpace(oneLine(t.Stub)), Scope: "col", Rowspan: rows}}
+	stub := strings.TrimSpace(oneLine(t.Stub))
+	top := []headCell{{Text: stub, Scope: "col", Rowspan: rows, Empty: stub == ""}}
+	if stub != "" {
+		top[0].ID = b.ids.take(out.ID + "-stub")
+	}
 	var second []headCell
 	headers := make([]string, len(t.Columns))
 	for i := 0; i < len(t.Columns); i++ {
