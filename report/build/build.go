@@ -47,9 +47,10 @@ type Options struct {
 const FigureDir = "figures"
 
 // Render renders p in every requested format and returns the files to
-// publish, sorted by name. The web page is rendered last, once the files
-// it links to are done, so that it can print their sizes; the figures are
-// drawn once, for the Markdown and the web page alike.
+// publish, sorted by name. The web page is prepared alongside the other
+// formats and written last, once the files it links to are done, so that
+// it can print their sizes; the figures are drawn once, for the Markdown
+// and the web page alike.
 func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File, report.Diagnostics, error) {
 	if err := CheckFormats(opt.Formats); err != nil {
 		return nil, nil, fmt.Errorf("build: %w", err)
@@ -62,10 +63,18 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 		files = make([][]publish.File, len(opt.Formats))
 		diags = make([]report.Diagnostics, len(opt.Formats))
 		page  = -1 // index of "html" in opt.Formats
+		web   *html.Page
 	)
 	for i, format := range opt.Formats {
 		if format == "html" {
 			page = i
+			g.Go(func() error {
+				var err error
+				if web, err = r.preparePage(); err != nil {
+					return fmt.Errorf("build: %s: html: %w", p.Name, err)
+				}
+				return nil
+			})
 			continue
 		}
 		g.Go(func() error {
@@ -82,7 +91,7 @@ func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File
 		return nil, nil, err
 	}
 	if page >= 0 {
-		f, err := r.page(slices.Concat(files...))
+		f, err := r.writePage(web, slices.Concat(files...))
 		if err != nil {
 			return nil, nil, fmt.Errorf("build: %s: html: %w", p.Name, err)
 		}
@@ -119,18 +128,9 @@ func drawSVGs(p *report.Profile) (map[*report.Figure][]byte, error) {
 	return out, nil
 }
 
-// page renders the web page, linking to the files of the other formats
-// (the PDF, the Markdown and the workbook) with their sizes.
-func (r *renderer) page(others []publish.File) (publish.File, error) {
-	var downloads []html.Download
-	for _, format := range Formats {
-		name := r.p.Name + "." + format
-		for _, f := range others {
-			if f.Name == name {
-				downloads = append(downloads, html.Download{Format: format, Name: name, Size: len(f.Data)})
-			}
-		}
-	}
+// preparePage prepares the web page, its figures the SVGs drawn for the
+// Markdown (drawn once, by whichever needs them first).
+func (r *renderer) preparePage() (*html.Page, error) {
 	figure := func(f *report.Figure) ([]byte, error) {
 		svgs, err := r.svgs()
 		if err != nil {
@@ -141,8 +141,23 @@ func (r *renderer) page(others []publish.File) (publish.File, error) {
 		}
 		return charts.SVG(f, r.p.Labels)
 	}
+	return html.Prepare(r.p, html.Options{Layouts: r.opt.Layouts, Figure: figure})
+}
+
+// writePage writes the web page, linking to the files of the other
+// formats (the PDF, the Markdown and the workbook) with their sizes.
+func (r *renderer) writePage(web *html.Page, others []publish.File) (publish.File, error) {
+	var downloads []html.Download
+	for _, format := range Formats {
+		name := r.p.Name + "." + format
+		for _, f := range others {
+			if f.Name == name {
+				downloads = append(downloads, html.Download{Format: format, Name: name, Size: len(f.Data)})
+			}
+		}
+	}
 	var buf bytes.Buffer
-	err := html.Render(&buf, r.p, html.Options{Layouts: r.opt.Layouts, Figure: figure, Downloads: downloads})
+	err := web.Write(&buf, downloads)
 	return publish.File{Name: r.p.Name + ".html", Data: buf.Bytes()}, err
 }
 

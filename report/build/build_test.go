@@ -91,3 +91,19 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderFormats renders Mali in memory with and without the web
+// page, to show what the fourth format adds.
+func BenchmarkRenderFormats(b *testing.B) {
+	p := reporttest.Mali(b)
+	for _, formats := range [][]string{{"pdf", "md", "xlsx"}, build.Formats, {"md"}, {"md", "html"}, {"html"}} {
+		b.Run(strings.Join(formats, "+"), func(b *testing.B) {
+			opt := build.Options{Formats: formats, PageSize: "A4", Date: date}
+			for b.Loop() {
+				if _, _, err := build.Render(context.Background(), p, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

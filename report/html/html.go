@@ -67,18 +67,44 @@ const (
 // Render writes the profile's web page to w. Nothing is written when an
 // error is returned.
 func Render(w io.Writer, p *report.Profile, opt Options) error {
-	if p == nil {
-		return errors.New("html: no profile")
-	}
-	t, err := templates(opt.Layouts)
+	pg, err := Prepare(p, opt)
 	if err != nil {
 		return err
 	}
+	return pg.Write(w, opt.Downloads)
+}
+
+// Page is a profile's web page prepared to be written: everything but
+// its downloads, whose sizes a build knows only when the other formats
+// are done. Preparing it alongside them keeps it off a build's critical
+// path but for the writing.
+type Page struct {
+	t *template.Template
+	v *page
+}
+
+// Prepare prepares the profile's page; opt.Downloads is not used.
+func Prepare(p *report.Profile, opt Options) (*Page, error) {
+	if p == nil {
+		return nil, errors.New("html: no profile")
+	}
+	t, err := templates(opt.Layouts)
+	if err != nil {
+		return nil, err
+	}
 	v, err := build(p, opt)
 	if err != nil {
-		return fmt.Errorf("html: %w", err)
+		return nil, fmt.Errorf("html: %w", err)
 	}
-	return execute(w, t, pageRoot, v)
+	return &Page{t: t, v: v}, nil
+}
+
+// Write writes the page to w, linking to downloads. Nothing is written
+// when an error is returned.
+func (pg *Page) Write(w io.Writer, downloads []Download) error {
+	v := *pg.v
+	v.Downloads = downloadsOf(downloads)
+	return execute(w, pg.t, pageRoot, &v)
 }
 
 func execute(w io.Writer, t *template.Template, root string, v any) error {

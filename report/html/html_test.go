@@ -3,6 +3,7 @@ package html_test
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,5 +160,17 @@ func walk(n *xhtml.Node, f func(*xhtml.Node)) {
 	f(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		walk(c, f)
+	}
+}
+
+// BenchmarkRender is the Mali page alone, figures given (as the build
+// gives the SVGs it has already drawn).
+func BenchmarkRender(b *testing.B) {
+	p := reporttest.Mali(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := html.Render(io.Discard, p, html.Options{Figure: fakeSVG}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -150,7 +150,6 @@ func (b *builder) page() (*page, error) {
 		Authors:        strings.Join(m.Authors, ", "),
 		ContentsLabel:  l.Contents,
 		FootnotesLabel: l.Footnotes,
-		Downloads:      downloads(b.opt.Downloads),
 	}
 	v.Heading = b.heading(1, plain(m.FullTitle()))
 	for _, s := range []string{strings.Join(nonEmpty(m.Authors), ", "), m.Credit, m.Date} {
@@ -187,7 +186,7 @@ var mimeTypes = map[string]string{
 	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
-func downloads(ds []Download) []download {
+func downloadsOf(ds []Download) []download {
 	var out []download
 	for _, d := range ds {
 		out = append(out, download{Href: d.Name, Format: d.Format, Type: firstNonEmpty(mimeTypes[d.Format], "application/octet-stream"), Size: Size(d.Size)})
