@@ -103,7 +103,7 @@ async function tabChecks(page, file) {
 async function screenshots(page, file) {
   mkdirSync(shots, { recursive: true });
   const name = basename(file, ".html");
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); });
   await page.setViewport({ width: 1280, height: 1000 });
   await page.screenshot({ path: join(shots, `${name}-desktop.png`) });
   await page.setViewport({ width: 375, height: 812, deviceScaleFactor: 2, isMobile: true });
