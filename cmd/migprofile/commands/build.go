@@ -26,12 +26,13 @@ func newBuild(env Env) *cobra.Command {
 	var all bool
 	cmd := &cobra.Command{
 		Use:   "build [profile...]",
-		Short: "Validate profiles and write their PDF, Markdown and workbook",
+		Short: "Validate profiles and write their PDF, Markdown, workbook and web page",
 		Long: `Build validates each profile and writes its outputs to <out>/<profile>/.
 Without arguments it builds the config's profiles; --all builds every profile
 under the data folder, concurrently. Warnings (such as published totals that
 disagree with their parts) do not stop a build; errors do. A failed build
-leaves the previous outputs as they were.`,
+leaves the previous outputs as they were. Every build then rewrites
+<out>/index.html, the catalogue of the profiles in the output folder.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, names, err := setup(cmd, env, args, all)
 			if err != nil {
