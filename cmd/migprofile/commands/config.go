@@ -40,8 +40,9 @@ type Config struct {
 	Date string `mapstructure:"date"`
 	// Layouts is a folder whose templates override the embedded ones.
 	Layouts string `mapstructure:"layouts"`
-	// Port is the localhost port of migprofile serve.
-	Port int `mapstructure:"port"`
+	// Port is the localhost port of migprofile serve, as text so that a
+	// bad value is reported with the key, variable or flag it came from.
+	Port string `mapstructure:"port"`
 }
 
 // Options are the config compiled: every value parsed and checked once,
@@ -85,7 +86,7 @@ func defaults() Config {
 		Out:     "out",
 		Formats: slices.Clone(build.Formats),
 		Page:    string(pdf.A4),
-		Port:    8080,
+		Port:    "8080",
 	}
 }
 
@@ -100,7 +101,7 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.String("page", d.Page, "PDF page size: A4 or Letter")
 	fs.String("date", "", "date written into the outputs, YYYY-MM-DD (default: the profile's date)")
 	fs.String("layouts", "", "folder of templates that override the embedded layouts")
-	fs.Int("port", d.Port, "localhost port of migprofile serve (0: any free port)")
+	fs.String("port", d.Port, "localhost port of migprofile serve (0: any free port)")
 }
 
 // loadConfig reads defaults, then the config file, then the environment
@@ -247,14 +248,14 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 		}
 		return key
 	}
-	o := Options{Profiles: c.Profiles, Data: c.Data, Out: c.Out, Formats: c.Formats, Port: c.Port}
-	if c.Port < 0 || c.Port > 65535 {
-		return o, fmt.Errorf("config: %s: want a port from 0 to 65535, got %d", name("port"), c.Port)
+	o := Options{Profiles: c.Profiles, Data: c.Data, Out: c.Out, Formats: c.Formats}
+	var err error
+	if o.Port, err = strconv.Atoi(c.Port); err != nil || o.Port < 0 || o.Port > 65535 {
+		return o, fmt.Errorf("config: %s: want a port from 0 to 65535, got %q", name("port"), c.Port)
 	}
 	if err := build.CheckFormats(c.Formats); err != nil {
 		return o, fmt.Errorf("config: %s: %w", name("formats"), err)
 	}
-	var err error
 	if o.Page, err = pdf.ParsePageSize(c.Page); err != nil {
 		return o, fmt.Errorf("config: %s: %w", name("page"), err)
 	}
