@@ -9,6 +9,9 @@ import (
 
 type table struct {
 	ID, Lead, Title string
+	// Period follows the title, which is isolated from it (<bdi>) so that
+	// a right-to-left title does not carry the period into its direction.
+	Period string
 	// Head is one header row, or two when columns are grouped.
 	Head       [][]headCell
 	Rows       []tableRow
@@ -47,7 +50,8 @@ func (b *builder) table(t *report.Table) *table {
 	out := &table{
 		ID:         id,
 		Lead:       report.Numbered(l.Table, t.Number),
-		Title:      joinNonEmpty(", ", strings.TrimSpace(oneLine(t.Title)), strings.TrimSpace(oneLine(t.Period))),
+		Title:      strings.TrimSpace(oneLine(t.Title)),
+		Period:     strings.TrimSpace(oneLine(t.Period)),
 		NotesLabel: l.Notes,
 	}
 	colHeaders := b.tableHead(out, t)
@@ -194,8 +198,4 @@ func (b *builder) grid(g *report.Grid) *grid {
 		out.Sources[0].Label = l.Source
 	}
 	return out
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	return strings.Join(nonEmpty(parts), sep)
 }
