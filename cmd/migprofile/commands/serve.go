@@ -221,7 +221,11 @@ func (p *previewer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	name := path.Clean("/" + r.URL.Path)
 	if strings.HasSuffix(r.URL.Path, "/") {
-		name = path.Join(name, "index.html")
+		// A profile's folder shows its page; the output folder, the catalogue.
+		name = path.Join(name, path.Base(name)+".html")
+		if path.Dir(name) == "/" {
+			name = "/index.html"
+		}
 	}
 	if !strings.HasSuffix(name, ".html") {
 		http.FileServer(http.Dir(p.cfg.Out)).ServeHTTP(w, r)

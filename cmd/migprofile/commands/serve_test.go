@@ -67,6 +67,9 @@ func TestServe(t *testing.T) {
 	if err != nil || strings.Contains(string(onDisk), "EventSource") || strings.Contains(string(onDisk), "<script") {
 		t.Errorf("the file in out/ holds a script or is missing (%v)", err)
 	}
+	if folder := get(t, base+"exemple/"); folder != page {
+		t.Error("the profile's folder does not show its page")
+	}
 	if !strings.Contains(get(t, base), "EventSource(") {
 		t.Error("the catalogue is not served with the reload script")
 	}
