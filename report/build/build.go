@@ -47,10 +47,9 @@ type Options struct {
 const FigureDir = "figures"
 
 // Render renders p in every requested format and returns the files to
-// publish, sorted by name. The web page is prepared alongside the other
-// formats and written last, once the files it links to are done, so that
-// it can print their sizes; the figures are drawn once, for the Markdown
-// and the web page alike.
+// publish, sorted by name. The web page is rendered alongside the other
+// formats and completed last with the sizes of the files it links to; the
+// figures are drawn once, for the Markdown and the web page alike.
 func Render(ctx context.Context, p *report.Profile, opt Options) ([]publish.File, report.Diagnostics, error) {
 	if err := CheckFormats(opt.Formats); err != nil {
 		return nil, nil, fmt.Errorf("build: %w", err)
@@ -128,8 +127,21 @@ func drawSVGs(p *report.Profile) (map[*report.Figure][]byte, error) {
 	return out, nil
 }
 
-// preparePage prepares the web page, its figures the SVGs drawn for the
-// Markdown (drawn once, by whichever needs them first).
+// downloads are the files of the other formats requested (the PDF, the
+// Markdown and the workbook), which the web page links to.
+func (r *renderer) downloads() []html.Download {
+	var out []html.Download
+	for _, format := range Formats {
+		if format != "html" && slices.Contains(r.opt.Formats, format) {
+			out = append(out, html.Download{Format: format, Name: r.p.Name + "." + format})
+		}
+	}
+	return out
+}
+
+// preparePage renders the web page but for the sizes of its downloads;
+// its figures are the SVGs drawn for the Markdown (drawn once, by
+// whichever needs them first).
 func (r *renderer) preparePage() (*html.Page, error) {
 	figure := func(f *report.Figure) ([]byte, error) {
 		svgs, err := r.svgs()
@@ -141,23 +153,22 @@ func (r *renderer) preparePage() (*html.Page, error) {
 		}
 		return charts.SVG(f, r.p.Labels)
 	}
-	return html.Prepare(r.p, html.Options{Layouts: r.opt.Layouts, Figure: figure})
+	return html.Prepare(r.p, html.Options{Layouts: r.opt.Layouts, Figure: figure, Downloads: r.downloads()})
 }
 
-// writePage writes the web page, linking to the files of the other
-// formats (the PDF, the Markdown and the workbook) with their sizes.
+// writePage writes the web page with the sizes of the files the other
+// formats rendered.
 func (r *renderer) writePage(web *html.Page, others []publish.File) (publish.File, error) {
-	var downloads []html.Download
-	for _, format := range Formats {
-		name := r.p.Name + "." + format
-		for _, f := range others {
-			if f.Name == name {
-				downloads = append(downloads, html.Download{Format: format, Name: name, Size: len(f.Data)})
-			}
+	var sizes []int
+	for _, d := range r.downloads() {
+		i := slices.IndexFunc(others, func(f publish.File) bool { return f.Name == d.Name })
+		if i < 0 {
+			return publish.File{}, fmt.Errorf("no file %s to link to", d.Name)
 		}
+		sizes = append(sizes, len(others[i].Data))
 	}
 	var buf bytes.Buffer
-	err := web.Write(&buf, downloads)
+	err := web.Write(&buf, sizes)
 	return publish.File{Name: r.p.Name + ".html", Data: buf.Bytes()}, err
 }
 

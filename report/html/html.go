@@ -71,19 +71,24 @@ func Render(w io.Writer, p *report.Profile, opt Options) error {
 	if err != nil {
 		return err
 	}
-	return pg.Write(w, opt.Downloads)
+	sizes := make([]int, len(opt.Downloads))
+	for i, d := range opt.Downloads {
+		sizes[i] = d.Size
+	}
+	return pg.Write(w, sizes)
 }
 
-// Page is a profile's web page prepared to be written: everything but
-// its downloads, whose sizes a build knows only when the other formats
-// are done. Preparing it alongside them keeps it off a build's critical
-// path but for the writing.
+// Page is a profile's web page rendered but for the sizes of its
+// downloads, which a build knows only when the other formats are done:
+// rendering it alongside them leaves only the sizes to fill in on the
+// build's critical path.
 type Page struct {
-	t *template.Template
-	v *page
+	html []byte
+	n    int
 }
 
-// Prepare prepares the profile's page; opt.Downloads is not used.
+// Prepare renders the profile's page with a placeholder for the size of
+// each of opt.Downloads (their Size is not used); Page.Write fills them in.
 func Prepare(p *report.Profile, opt Options) (*Page, error) {
 	if p == nil {
 		return nil, errors.New("html: no profile")
@@ -96,15 +101,39 @@ func Prepare(p *report.Profile, opt Options) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("html: %w", err)
 	}
-	return &Page{t: t, v: v}, nil
+	for i, d := range opt.Downloads {
+		v.Downloads = append(v.Downloads, download{
+			Href: d.Name, Format: d.Format,
+			Type: firstNonEmpty(mimeTypes[d.Format], "application/octet-stream"),
+			Size: template.HTML(sizeMark(i)),
+		})
+	}
+	var buf bytes.Buffer
+	if err := execute(&buf, t, pageRoot, v); err != nil {
+		return nil, err
+	}
+	return &Page{html: buf.Bytes(), n: len(opt.Downloads)}, nil
 }
 
-// Write writes the page to w, linking to downloads. Nothing is written
-// when an error is returned.
-func (pg *Page) Write(w io.Writer, downloads []Download) error {
-	v := *pg.v
-	v.Downloads = downloadsOf(downloads)
-	return execute(w, pg.t, pageRoot, &v)
+// sizeMark is the placeholder of the i-th download's size: a tag, which
+// no data text can print (html/template escapes every "<" of it).
+func sizeMark(i int) string { return "<migprofile-size-" + strconv.Itoa(i) + ">" }
+
+// Write writes the page to w with sizes, in bytes, of the downloads given
+// to Prepare, in their order. Nothing is written when an error is
+// returned.
+func (pg *Page) Write(w io.Writer, sizes []int) error {
+	if len(sizes) != pg.n {
+		return fmt.Errorf("html: %d download sizes for %d downloads", len(sizes), pg.n)
+	}
+	out := pg.html
+	for i, n := range sizes {
+		out = bytes.ReplaceAll(out, []byte(sizeMark(i)), []byte(Size(n)))
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	return nil
 }
 
 func execute(w io.Writer, t *template.Template, root string, v any) error {

@@ -64,6 +64,26 @@ func TestMaliPage(t *testing.T) {
 	CheckPage(t, render(t, reporttest.Mali(t), html.Options{Figure: fakeSVG}))
 }
 
+func TestPrepare(t *testing.T) {
+	opt := html.Options{Figure: fakeSVG, Downloads: []html.Download{{Format: "pdf", Name: "exemple.pdf"}, {Format: "md", Name: "exemple.md"}}}
+	pg, err := html.Prepare(exemple(t), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pg.Write(io.Discard, []int{1}); err == nil {
+		t.Error("Write took one size for two downloads")
+	}
+	var buf bytes.Buffer
+	if err := pg.Write(&buf, []int{58_912, 812}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"(PDF, 59 KB)", "(MD, 812 bytes)"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}
+
 func TestSize(t *testing.T) {
 	for n, want := range map[int]string{0: "0 bytes", 999: "999 bytes", 1000: "1 KB", 149_189: "149 KB", 999_499: "999 KB", 999_500: "1.0 MB", 1_450_000: "1.4 MB"} {
 		if got := html.Size(n); got != want {
@@ -80,6 +100,7 @@ func TestHostile(t *testing.T) {
 	p := exemple(t)
 	p.Meta.Title, p.Meta.Country, p.Meta.Authors = evil, evil, []string{evil}
 	p.Meta.Language = `en" onload="alert(3)`
+	p.Meta.Credit = "<migprofile-size-0>" // the placeholder of a download's size
 	p.Labels.Outward, p.Labels.Table = evil, evil
 	p.Frameworks[0].Title = evil
 	p.Frameworks[0].Blocks = append(p.Frameworks[0].Blocks, report.Block{Kind: report.Paragraph, Text: report.Text{
@@ -118,6 +139,9 @@ func TestHostile(t *testing.T) {
 	})
 	if texts < 10 {
 		t.Errorf("the hostile text is printed as text %d times, want it everywhere it was put", texts)
+	}
+	if !bytes.Contains(page, []byte("&lt;migprofile-size-0&gt;")) || bytes.Contains(page, []byte("<migprofile-size")) {
+		t.Error("a text that reads as the size placeholder was not printed as written")
 	}
 	if n := bytes.Count(page, []byte("#ZgotmplZ")); n != 2 {
 		t.Errorf("html/template replaced %d URLs, want the two script URLs", n)
@@ -170,6 +194,21 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := html.Render(io.Discard, p, html.Options{Figure: fakeSVG}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWrite is what remains of the page on a build's critical path:
+// filling in the sizes of the downloads.
+func BenchmarkWrite(b *testing.B) {
+	opt := html.Options{Figure: fakeSVG, Downloads: []html.Download{{Format: "pdf", Name: "mali.pdf"}, {Format: "md", Name: "mali.md"}, {Format: "xlsx", Name: "mali.xlsx"}}}
+	pg, err := html.Prepare(reporttest.Mali(b), opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := pg.Write(io.Discard, []int{149_189, 36_889, 50_591}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -24,7 +24,9 @@ type page struct {
 }
 
 type download struct {
-	Href, Format, Type, Size string
+	Href, Format, Type string
+	// Size is a placeholder that Page.Write replaces (see sizeMark).
+	Size template.HTML
 }
 
 type contentsEntry struct {
@@ -184,14 +186,6 @@ var mimeTypes = map[string]string{
 	"pdf":  "application/pdf",
 	"md":   "text/markdown",
 	"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-func downloadsOf(ds []Download) []download {
-	var out []download
-	for _, d := range ds {
-		out = append(out, download{Href: d.Name, Format: d.Format, Type: firstNonEmpty(mimeTypes[d.Format], "application/octet-stream"), Size: Size(d.Size)})
-	}
-	return out
 }
 
 // contentsOf is a framework's entry in the contents, with its headings of
