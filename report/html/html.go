@@ -117,20 +117,36 @@ func Prepare(p *report.Profile, opt Options) (*Page, error) {
 
 // sizeMark is the placeholder of the i-th download's size: a tag, which
 // no data text can print (html/template escapes every "<" of it).
-func sizeMark(i int) string { return "<migprofile-size-" + strconv.Itoa(i) + ">" }
+func sizeMark(i int) string { return markPrefix + strconv.Itoa(i) + ">" }
+
+const markPrefix = "<migprofile-size-"
 
 // Write writes the page to w with sizes, in bytes, of the downloads given
-// to Prepare, in their order. Nothing is written when an error is
-// returned.
+// to Prepare, in their order, in one pass over the page. Nothing is
+// written when an error is returned.
 func (pg *Page) Write(w io.Writer, sizes []int) error {
 	if len(sizes) != pg.n {
 		return fmt.Errorf("html: %d download sizes for %d downloads", len(sizes), pg.n)
 	}
-	out := pg.html
-	for i, n := range sizes {
-		out = bytes.ReplaceAll(out, []byte(sizeMark(i)), []byte(Size(n)))
+	var out bytes.Buffer
+	out.Grow(len(pg.html) + 64)
+	rest := pg.html
+	for {
+		i := bytes.Index(rest, []byte(markPrefix))
+		if i < 0 {
+			break
+		}
+		j := bytes.IndexByte(rest[i:], '>')
+		n, err := strconv.Atoi(string(rest[i+len(markPrefix) : i+max(j, len(markPrefix))]))
+		if j < 0 || err != nil || n < 0 || n >= len(sizes) {
+			return errors.New("html: a damaged size placeholder")
+		}
+		out.Write(rest[:i])
+		out.WriteString(Size(sizes[n]))
+		rest = rest[i+j+1:]
 	}
-	if _, err := w.Write(out); err != nil {
+	out.Write(rest)
+	if _, err := w.Write(out.Bytes()); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	return nil
