@@ -61,7 +61,20 @@ func TestGolden(t *testing.T) {
 }
 
 func TestMaliPage(t *testing.T) {
-	CheckPage(t, render(t, reporttest.Mali(t), html.Options{Figure: fakeSVG}))
+	page := render(t, reporttest.Mali(t), html.Options{Figure: fakeSVG})
+	CheckPage(t, page)
+	// Table 1's grouped header: "Malian statistics (RACE)" over Number
+	// and %, announced with each of their cells.
+	for _, want := range []string{
+		`<colgroup span="2"></colgroup>`,
+		`<th id="table-1-g1" scope="colgroup" colspan="2">Malian statistics (RACE)</th>`,
+		`<td class="num" headers="table-1-r2 table-1-g1 table-1-c1">523,231</td>`,
+		`<td class="num" headers="table-1-r2 table-1-g3 table-1-c3">792,258 (1998)</td>`,
+	} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("the Mali page lacks %s", want)
+		}
+	}
 }
 
 func TestPrepare(t *testing.T) {

@@ -13,7 +13,10 @@ type table struct {
 	// a right-to-left title does not carry the period into its direction.
 	Period string
 	// Head is one header row, or two when columns are grouped.
-	Head       [][]headCell
+	Head [][]headCell
+	// Colgroups are the spans of the column groups, when columns are
+	// grouped: the stub, then each group or ungrouped column.
+	Colgroups  []int
 	Rows       []tableRow
 	Sources    []source
 	NotesLabel string
@@ -86,8 +89,8 @@ func (b *builder) table(t *report.Table) *table {
 
 // tableHead sets the table's header rows and returns, for each column,
 // the ids of its header cells: its own and its group's. Adjacent columns
-// of one group share a header cell spanning them (scope colgroup); a
-// column without a group spans both rows.
+// of one group share a header cell spanning them (scope colgroup, over a
+// <colgroup> of theirs); a column without a group spans both rows.
 func (b *builder) tableHead(out *table, t *report.Table) []string {
 	grouped := false
 	for _, c := range t.Columns {
@@ -104,6 +107,7 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 	}
 	var second []headCell
 	headers := make([]string, len(t.Columns))
+	spans := []int{1}
 	for i := 0; i < len(t.Columns); i++ {
 		c := t.Columns[i]
 		if c == nil {
@@ -113,6 +117,7 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 		if c.Group == "" {
 			top = append(top, headCell{ID: colID, Text: strings.TrimSpace(oneLine(c.Label)), Scope: "col", Rowspan: rows, Num: true})
 			headers[i] = colID
+			spans = append(spans, 1)
 			continue
 		}
 		// The run of columns sharing c's group.
@@ -122,6 +127,7 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 		}
 		groupID := b.ids.take(fmt.Sprintf("%s-g%d", out.ID, i+1))
 		top = append(top, headCell{ID: groupID, Text: strings.TrimSpace(oneLine(c.Group)), Scope: "colgroup", Colspan: n})
+		spans = append(spans, n)
 		for k := 0; k < n; k++ {
 			if k > 0 {
 				colID = b.ids.take(fmt.Sprintf("%s-c%d", out.ID, i+k+1))
@@ -134,6 +140,7 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 	out.Head = [][]headCell{top}
 	if grouped {
 		out.Head = append(out.Head, second)
+		out.Colgroups = spans
 	}
 	return headers
 }
