@@ -163,9 +163,9 @@ func TestHostile(t *testing.T) {
 }
 
 func TestLayoutsOverride(t *testing.T) {
-	over := fstest.MapFS{"html/words.html.tmpl": {Data: []byte(`{{define "word-skip"}}Aller au contenu{{end}}{{define "word-downloads"}}Téléchargements{{end}}{{define "word-footnote"}}Note{{end}}{{define "word-back"}}Retour{{end}}{{define "word-description"}}Description{{end}}{{define "word-format"}}{{.}}{{end}}`)}}
+	over := fstest.MapFS{"html/words.html.tmpl": {Data: []byte(`{{define "words-lang"}}fr{{end}}{{define "word-skip"}}Aller au contenu{{end}}{{define "word-downloads"}}Téléchargements{{end}}{{define "word-footnote"}}Note{{end}}{{define "word-back"}}Retour{{end}}{{define "word-description"}}Description{{end}}{{define "word-format"}}{{.}}{{end}}`)}}
 	page := render(t, exemple(t), html.Options{Layouts: over, Figure: fakeSVG})
-	if !bytes.Contains(page, []byte(">Aller au contenu</a>")) {
+	if !bytes.Contains(page, []byte(`lang="fr">Aller au contenu</a>`)) {
 		t.Error("the overriding words.html.tmpl was not used")
 	}
 	bad := fstest.MapFS{"html/page.html.tmpl": {Data: []byte(`{{.Nope}}`)}}
