@@ -65,6 +65,8 @@ type Options struct {
 	Date time.Time
 	// Layouts, when not nil, overrides the embedded templates.
 	Layouts fs.FS
+	// LayoutsDir is the folder Layouts reads, "" when none (serve watches it).
+	LayoutsDir string
 	// Port is the localhost port of migprofile serve; 0 picks a free one.
 	Port int
 }
@@ -284,7 +286,7 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 		if info, err := os.Stat(c.Layouts); err != nil || !info.IsDir() {
 			return o, fmt.Errorf("config: %s: layouts folder %q not found", name("layouts"), c.Layouts)
 		}
-		o.Layouts = os.DirFS(c.Layouts)
+		o.Layouts, o.LayoutsDir = os.DirFS(c.Layouts), c.Layouts
 	}
 	return o, nil
 }

@@ -30,7 +30,8 @@ func newServe(env Env) *cobra.Command {
 		Short: "Preview profiles in a browser, rebuilt as their data change",
 		Long: `Serve builds the profiles (those named, else the config's), then serves the
 output folder on localhost (the port config key or --port) and rebuilds a
-profile whenever a file of its data changes; an open page reloads by itself.
+profile whenever a file of its data changes (every profile when a template of
+the layouts folder changes); an open page reloads by itself.
 A data error is shown at the top of the page with file and line, while the
 previous good build stays on disk. Ctrl-C stops it.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -75,6 +76,11 @@ func serve(ctx context.Context, cfg Options, names []string, env Env) error {
 	for _, name := range names {
 		if err := watchTree(w, filepath.Join(cfg.Data, name)); err != nil {
 			return &usageError{fmt.Errorf("serve: %s: %w", name, err)}
+		}
+	}
+	if cfg.LayoutsDir != "" {
+		if err := watchTree(w, cfg.LayoutsDir); err != nil {
+			return &usageError{fmt.Errorf("serve: layouts: %w", err)}
 		}
 	}
 	p.rebuild(ctx, names)
@@ -131,8 +137,8 @@ func (p *previewer) watch(ctx context.Context, w *fsnotify.Watcher, names []stri
 			if !ok {
 				return nil
 			}
-			name := p.profileOf(ev.Name, names)
-			if name == "" {
+			changed := p.affected(ev.Name, names)
+			if len(changed) == 0 {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
@@ -140,7 +146,9 @@ func (p *previewer) watch(ctx context.Context, w *fsnotify.Watcher, names []stri
 					watchTree(w, ev.Name)
 				}
 			}
-			pending[name] = true
+			for _, name := range changed {
+				pending[name] = true
+			}
 			timer.Reset(settle)
 		case <-timer.C:
 			var todo []string
@@ -155,17 +163,23 @@ func (p *previewer) watch(ctx context.Context, w *fsnotify.Watcher, names []stri
 	}
 }
 
-// profileOf is the profile a changed file belongs to, "" if none served.
-func (p *previewer) profileOf(file string, names []string) string {
+// affected are the profiles a changed file concerns: its profile, or all
+// of them for a template of the layouts folder; none for another file.
+func (p *previewer) affected(file string, names []string) []string {
+	if p.cfg.LayoutsDir != "" {
+		if rel, err := filepath.Rel(p.cfg.LayoutsDir, file); err == nil && filepath.IsLocal(rel) {
+			return names
+		}
+	}
 	rel, err := filepath.Rel(p.cfg.Data, file)
 	if err != nil {
-		return ""
+		return nil
 	}
 	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
 	if slices.Contains(names, first) {
-		return first
+		return []string{first}
 	}
-	return ""
+	return nil
 }
 
 // rebuild builds the profiles, keeps what failed to show it in the page,

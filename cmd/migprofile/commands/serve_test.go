@@ -35,8 +35,9 @@ func (l *lockedBuffer) String() string {
 }
 
 // TestServe drives migprofile serve: the page is served with the reload
-// script (which the file on disk lacks), a change to a data file rebuilds
-// the profile and sends a reload event, a data error shows in the page
+// script (which the file on disk lacks), a change to a data file or to a
+// template of the layouts folder rebuilds the profile and sends a reload
+// event, a data error shows in the page
 // with file:line while the previous build stays, and cancelling (Ctrl-C)
 // stops it with exit status 0.
 func TestServe(t *testing.T) {
@@ -44,7 +45,15 @@ func TestServe(t *testing.T) {
 	if err := os.CopyFS(filepath.Join(dir, "data", "exemple"), os.DirFS(filepath.Join("..", "..", "..", "report", "build", "testdata", "exemple"))); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("profiles: [exemple]\nport: 0\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "config.yaml"), []byte("profiles: [exemple]\nport: 0\nlayouts: layouts\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	words, err := os.ReadFile(filepath.Join("..", "..", "..", "layouts", "html", "words.html.tmpl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "layouts", "html"), 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "html", "words.html.tmpl"), words, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
@@ -81,6 +90,12 @@ func TestServe(t *testing.T) {
 	page = poll(t, base+"exemple/exemple.html", func(page string) bool { return strings.Contains(page, "Flux revus par région") })
 	if !strings.Contains(page, "Flux revus par région") {
 		t.Error("the page did not change with its data")
+	}
+
+	edit(t, filepath.Join(dir, "layouts", "html", "words.html.tmpl"), "Skip to main content", "Aller au contenu")
+	waitEvent(t, events)
+	if page := poll(t, base+"exemple/exemple.html", func(page string) bool { return strings.Contains(page, "Aller au contenu") }); !strings.Contains(page, "Aller au contenu") {
+		t.Error("the page did not change with its layouts")
 	}
 
 	edit(t, table, "rows:", "rows: [\n")
