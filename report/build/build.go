@@ -141,17 +141,23 @@ func (r *renderer) downloads() []html.Download {
 
 // preparePage renders the web page but for the sizes of its downloads;
 // its figures are the SVGs drawn for the Markdown (drawn once, by
-// whichever needs them first).
+// whichever needs them first), cropped to their body.
 func (r *renderer) preparePage() (*html.Page, error) {
-	figure := func(f *report.Figure) ([]byte, error) {
+	figure := func(f *report.Figure) (html.SVG, error) {
 		svgs, err := r.svgs()
 		if err != nil {
-			return nil, err
+			return html.SVG{}, err
 		}
-		if svg, ok := svgs[f]; ok {
-			return svg, nil
+		svg, ok := svgs[f]
+		if !ok {
+			if svg, err = charts.SVG(f, r.p.Labels); err != nil {
+				return html.SVG{}, err
+			}
 		}
-		return charts.SVG(f, r.p.Labels)
+		// The page prints the title and sources as text: it shows the
+		// file's body alone.
+		x, y, w, h, err := charts.Body(f, r.p.Labels)
+		return html.SVG{Data: svg, Body: html.Box{X: x, Y: y, W: w, H: h}}, err
 	}
 	return html.Prepare(r.p, html.Options{Layouts: r.opt.Layouts, Figure: figure, Downloads: r.downloads()})
 }

@@ -42,12 +42,24 @@ type Options struct {
 	// subfolder replace the embedded ones of the same name. Nil means the
 	// embedded templates only.
 	Layouts fs.FS
-	// Figure returns the figure's SVG as charts.SVG draws it. Nil leaves
+	// Figure returns the figure as charts.SVG draws it. Nil leaves
 	// figures out.
-	Figure func(f *report.Figure) ([]byte, error)
+	Figure func(f *report.Figure) (SVG, error)
 	// Downloads are the profile's other files, linked with their sizes.
 	Downloads []Download
 }
+
+// SVG is a figure drawn as an SVG file, and the part of it the page shows.
+type SVG struct {
+	Data []byte
+	// Body, when its width is not zero, is the box of the drawing the page
+	// shows, in the file's pixels (charts.Body): the chart without the
+	// title and sources that the page prints as text.
+	Body Box
+}
+
+// Box is a rectangle in an SVG file's pixels.
+type Box struct{ X, Y, W, H int }
 
 // Download is a file the page links to, beside it in the output folder.
 type Download struct {

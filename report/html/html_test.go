@@ -22,14 +22,14 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fakeSVG is an SVG shaped as charts.SVG writes one, so that these tests
 // need not draw (report/html never imports charts).
-func fakeSVG(f *report.Figure) ([]byte, error) {
-	return []byte(`<?xml version="1.0" encoding="UTF-8"?>
+func fakeSVG(f *report.Figure) (html.SVG, error) {
+	return html.SVG{Data: []byte(`<?xml version="1.0" encoding="UTF-8"?>
 <svg width="680" height="100" role="img" aria-labelledby="title desc" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 680 100">
 <title id="title">figure</title>
 <desc id="desc">description</desc>
 <rect x="0" y="0" width="10" height="10"/>
 </svg>
-`), nil
+`)}, nil
 }
 
 func exemple(t *testing.T) *report.Profile {
@@ -224,5 +224,26 @@ func BenchmarkWrite(b *testing.B) {
 		if err := pg.Write(io.Discard, []int{149_189, 36_889, 50_591}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestFigureBody checks that a figure shows only its body when given one
+// (the page prints the title and sources as text), and that a body
+// outside the drawing is refused.
+func TestFigureBody(t *testing.T) {
+	withBody := func(b html.Box) func(*report.Figure) (html.SVG, error) {
+		return func(f *report.Figure) (html.SVG, error) {
+			svg, err := fakeSVG(f)
+			svg.Body = b
+			return svg, err
+		}
+	}
+	page := render(t, exemple(t), html.Options{Figure: withBody(html.Box{X: 10, Y: 20, W: 600, H: 70})})
+	if !bytes.Contains(page, []byte(`<svg width="600" height="70" role="img"`)) || !bytes.Contains(page, []byte(`viewBox="10 20 600 70"`)) {
+		t.Error("the figure does not show its body alone")
+	}
+	err := html.Render(io.Discard, exemple(t), html.Options{Figure: withBody(html.Box{X: 10, Y: 20, W: 680, H: 70})})
+	if err == nil || !strings.Contains(err.Error(), "outside") {
+		t.Errorf("a body wider than the drawing: %v", err)
 	}
 }
