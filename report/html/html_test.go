@@ -247,3 +247,37 @@ func TestFigureBody(t *testing.T) {
 		t.Errorf("a body wider than the drawing: %v", err)
 	}
 }
+
+// TestSVGIDs inlines SVGs whose <title> and <desc> ids are the same in
+// every file or already per figure: on the page, each figure's are its
+// own, and the SVG is named by its title and described by its <desc>.
+func TestSVGIDs(t *testing.T) {
+	for _, prefix := range []string{"", "figure-1-"} {
+		svg := func(f *report.Figure) (html.SVG, error) {
+			return html.SVG{Data: []byte(`<svg width="680" height="100" role="img" aria-labelledby="` + prefix + `title ` + prefix + `desc" viewBox="0 0 680 100">
+<title id="` + prefix + `title">T</title>
+<desc id="` + prefix + `desc">D</desc>
+</svg>`)}, nil
+		}
+		p := exemple(t)
+		p.Figures = append(p.Figures, p.Figures[0])
+		p.Frameworks[0].Blocks = append(p.Frameworks[0].Blocks, report.Block{Kind: report.FigureBlock, Figure: p.Figures[0]})
+		page := render(t, p, html.Options{Figure: svg})
+		for _, want := range []string{
+			`aria-labelledby="figure-1-title" aria-describedby="figure-1-desc"`,
+			`aria-labelledby="figure-1-2-title" aria-describedby="figure-1-2-desc"`,
+			`<desc id="figure-1-2-desc">D</desc>`,
+		} {
+			if !bytes.Contains(page, []byte(want)) {
+				t.Errorf("ids %q: the page lacks %s", prefix, want)
+			}
+		}
+		CheckPage(t, page)
+	}
+	bad := func(f *report.Figure) (html.SVG, error) {
+		return html.SVG{Data: []byte(`<svg role="img"><title id="a">T</title><g id="x"/></svg>`)}, nil
+	}
+	if err := html.Render(io.Discard, exemple(t), html.Options{Figure: bad}); err == nil {
+		t.Error("an SVG with ids of its own was inlined")
+	}
+}

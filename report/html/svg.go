@@ -8,14 +8,14 @@ import (
 	"strings"
 )
 
-// inlineSVG prepares an SVG file drawn by charts.SVG for a place inside
-// the page: without its XML declaration, showing only body when given
-// (its viewBox and size), with its ids prefixed (charts names them
-// "title" and "desc" in every file, which would repeat on a page of
-// several figures), named by its title and described by its text
-// alternative. Any other id in the file is an error, so that an id can
-// never repeat unnoticed.
-func inlineSVG(svg []byte, body Box, prefix string) (template.HTML, error) {
+// inlineSVG prepares an SVG file drawn by charts for a place inside the
+// page: without its XML declaration, showing only body when given (its
+// viewBox and size), with the ids of its <title> and <desc> replaced by
+// titleID and descID (charts may name them alike in every file, which
+// would repeat on a page of several figures), named by its title and
+// described by its text alternative. Any other id in the file is an
+// error, so that an id can never repeat unnoticed.
+func inlineSVG(svg []byte, body Box, titleID, descID string) (template.HTML, error) {
 	svg = bytes.TrimSpace(svg)
 	if bytes.HasPrefix(svg, []byte("<?xml")) {
 		end := bytes.Index(svg, []byte("?>"))
@@ -27,26 +27,43 @@ func inlineSVG(svg []byte, body Box, prefix string) (template.HTML, error) {
 	if !bytes.HasPrefix(svg, []byte("<svg ")) {
 		return "", errors.New("svg: does not start with <svg")
 	}
-	for _, r := range []struct{ old, new string }{
-		{` aria-labelledby="title desc"`, ` aria-labelledby="` + prefix + `title" aria-describedby="` + prefix + `desc" focusable="false"`},
-		{`<title id="title">`, `<title id="` + prefix + `title">`},
-		{`<desc id="desc">`, `<desc id="` + prefix + `desc">`},
-	} {
-		if bytes.Count(svg, []byte(r.old)) != 1 {
-			return "", errors.New("svg: not as charts.SVG draws it (" + r.old + ")")
-		}
-		svg = bytes.Replace(svg, []byte(r.old), []byte(r.new), 1)
-	}
-	if body.W > 0 && body.H > 0 {
-		var err error
-		if svg, err = crop(svg, body); err != nil {
-			return "", err
-		}
+	open := bytes.IndexByte(svg, '>')
+	title, desc := idOf(svg, "<title id=\""), idOf(svg, "<desc id=\"")
+	label := []byte(` aria-labelledby="` + title + ` ` + desc + `"`)
+	if title == "" || desc == "" || bytes.Count(svg[:open], label) != 1 {
+		return "", errors.New("svg: no <title> and <desc> naming it, as charts draws them")
 	}
 	if n := bytes.Count(svg, []byte(" id=")); n != 2 {
 		return "", errors.New("svg: ids other than its title and description")
 	}
-	return template.HTML(svg), nil // drawn by charts, which escapes its text
+	var out bytes.Buffer
+	out.Grow(len(svg) + 128)
+	out.Write(bytes.Replace(svg[:open], label, []byte(` aria-labelledby="`+titleID+`" aria-describedby="`+descID+`" focusable="false"`), 1))
+	rest := bytes.Replace(svg[open:], []byte(`<title id="`+title+`">`), []byte(`<title id="`+titleID+`">`), 1)
+	out.Write(bytes.Replace(rest, []byte(`<desc id="`+desc+`">`), []byte(`<desc id="`+descID+`">`), 1))
+	result := out.Bytes()
+	if body.W > 0 && body.H > 0 {
+		var err error
+		if result, err = crop(result, body); err != nil {
+			return "", err
+		}
+	}
+	return template.HTML(result), nil // drawn by charts, which escapes its text
+}
+
+// idOf is the id after the first occurrence of lead (which ends in
+// id="), "" when there is none.
+func idOf(svg []byte, lead string) string {
+	i := bytes.Index(svg, []byte(lead))
+	if i < 0 {
+		return ""
+	}
+	rest := svg[i+len(lead):]
+	j := bytes.IndexByte(rest, '"')
+	if j <= 0 {
+		return ""
+	}
+	return string(rest[:j])
 }
 
 // crop makes the <svg> element show only body: its width, height and

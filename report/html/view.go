@@ -356,7 +356,7 @@ func (b *builder) figure(f *report.Figure) (*figure, error) {
 		return nil, err
 	}
 	id := b.ids.take(fmt.Sprintf("figure-%d", f.Number))
-	inline, err := inlineSVG(svg.Data, svg.Body, id+"-")
+	inline, err := inlineSVG(svg.Data, svg.Body, b.ids.take(id+"-title"), b.ids.take(id+"-desc"))
 	if err != nil {
 		return nil, fmt.Errorf("figure %d: %w", f.Number, err)
 	}
