@@ -112,20 +112,32 @@ func draw(r chart.Renderer, f *report.Figure, l report.Labels, width, height int
 	box := rect{0, 0, width, height}
 	if framed {
 		p.fill(rect{0, 0, width, height}, white)
-		box = rect{margin, margin, width - margin, height - margin}
-		box.y0 = p.drawLines(p.titleLines(box.w()), box.x0, box.y0)
-		box.y0 += gap
-		foot := p.footLines(box.w())
-		box.y1 -= linesHeight(foot)
+		var title, foot []line
+		box, title, foot = p.frame(width, height)
+		p.drawLines(title, box.x0, margin)
 		if len(foot) > 0 {
-			p.drawLines(foot, box.x0, box.y1)
-			box.y1 -= gap
+			p.drawLines(foot, box.x0, box.y1+gap)
 		}
 	}
 	if err := p.body(box); err != nil {
 		return err
 	}
 	return nil
+}
+
+// frame lays out a framed drawing width×height: the title's lines from
+// the top margin, the foot's (caption and sources) down to the bottom
+// margin, and between them, a gap from each, the box of the body.
+func (p *plan) frame(width, height int) (body rect, title, foot []line) {
+	body = rect{margin, margin, width - margin, height - margin}
+	title = p.titleLines(body.w())
+	body.y0 += linesHeight(title) + gap
+	foot = p.footLines(body.w())
+	body.y1 -= linesHeight(foot)
+	if len(foot) > 0 {
+		body.y1 -= gap
+	}
+	return body, title, foot
 }
 
 type rect struct{ x0, y0, x1, y1 int }

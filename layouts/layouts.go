@@ -1,5 +1,5 @@
 // Package layouts holds what a report looks like and is compiled into the
-// binary: the Markdown templates and the document's fonts.
+// binary: the Markdown and HTML templates and the document's fonts.
 //
 // A project's own layouts folder (the config key "layouts") overrides the
 // embedded templates file by file; see report/markdown.
@@ -22,6 +22,12 @@ import (
 //
 //go:embed markdown
 var Markdown embed.FS
+
+// HTML holds the embedded templates of the web page and the catalogue
+// (html/*.tmpl), for html/template.
+//
+//go:embed html
+var HTML embed.FS
 
 // Family is one typeface in its four styles, as TrueType bytes.
 type Family struct {

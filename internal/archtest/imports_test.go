@@ -9,7 +9,7 @@ import (
 
 // adapters are the packages, relative to the module, that turn the domain
 // into one technology's output; none may import another.
-var adapters = []string{"report/pdf", "report/markdown", "report/xlsx", "charts"}
+var adapters = []string{"report/pdf", "report/markdown", "report/xlsx", "report/html", "charts"}
 
 func TestNoAdapterImportsAnother(t *testing.T) {
 	m := mustLoad(t)

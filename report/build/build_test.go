@@ -26,7 +26,7 @@ func TestRender(t *testing.T) {
 	for _, f := range first {
 		names = append(names, f.Name)
 	}
-	want := "figures/figure-1.svg figures/figure-2.svg figures/figure-3.svg figures/figure-4.svg mali.md mali.pdf mali.xlsx"
+	want := "figures/figure-1.svg figures/figure-2.svg figures/figure-3.svg figures/figure-4.svg mali.html mali.md mali.pdf mali.xlsx"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("files:\n got %s\nwant %s", got, want)
 	}
@@ -89,5 +89,21 @@ func BenchmarkLoad(b *testing.B) {
 		if _, _, err := load.Load(fsys, "mali"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkRenderFormats renders Mali in memory with and without the web
+// page, to show what the fourth format adds.
+func BenchmarkRenderFormats(b *testing.B) {
+	p := reporttest.Mali(b)
+	for _, formats := range [][]string{{"pdf", "md", "xlsx"}, build.Formats, {"md"}, {"md", "html"}, {"html"}} {
+		b.Run(strings.Join(formats, "+"), func(b *testing.B) {
+			opt := build.Options{Formats: formats, PageSize: "A4", Date: date}
+			for b.Loop() {
+				if _, _, err := build.Render(context.Background(), p, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

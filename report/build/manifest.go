@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"sort"
 
+	"github.com/migprofile/migprofile/report"
 	"github.com/migprofile/migprofile/report/publish"
 )
 
@@ -20,10 +21,29 @@ type Manifest struct {
 	Tool    string `json:"tool"`
 	Version string `json:"version"`
 	Profile string `json:"profile"`
+	// About is the profile's bibliographic data, for the catalogue
+	// (out/index.html), which reads nothing but the manifests.
+	About About `json:"about"`
 	// Inputs is the SHA-256 of the profile's data files and the options
 	// that shape the outputs.
 	Inputs string         `json:"inputs"`
 	Files  []ManifestFile `json:"files"`
+}
+
+// About is what the catalogue prints about a profile.
+type About struct {
+	// Title is the full title, "CARIM Migration Profile: Mali".
+	Title   string `json:"title"`
+	Country string `json:"country"`
+	// Date is the publication date as printed, "May 2010".
+	Date     string   `json:"date"`
+	Authors  []string `json:"authors"`
+	Language string   `json:"language"`
+}
+
+// AboutOf is the About of a profile's metadata.
+func AboutOf(m report.Meta) About {
+	return About{Title: m.FullTitle(), Country: m.Country, Date: m.Date, Authors: append([]string{}, m.Authors...), Language: m.Language}
 }
 
 // ManifestFile is one output file.

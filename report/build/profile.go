@@ -95,5 +95,6 @@ func profile(ctx context.Context, data fs.FS, name, version string, opt Options)
 		return Result{}, fmt.Errorf("build: %s: hashing inputs: %w", p.Name, err)
 	}
 	m := NewManifest(p.Name, version, inputs, files)
+	m.About = AboutOf(p.Meta)
 	return Result{Files: append(files, m.File()), Manifest: m, Diagnostics: diags}, nil
 }

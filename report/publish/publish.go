@@ -76,6 +76,42 @@ func Files(ctx context.Context, dir string, files []File) (err error) {
 	return syncDir(parent)
 }
 
+// Update replaces the file name of dir with the bytes content returns,
+// atomically (a synced temporary file renamed into place). It runs content
+// under the lock that Files takes on the parent of a folder it publishes,
+// so that content may read the folders of dir (as the catalogue of an
+// output folder reads its profiles' manifests) while no publish is
+// exchanging one of them. Waiting for the lock ends when ctx is done.
+func Update(ctx context.Context, dir, name string, content func() ([]byte, error)) error {
+	if !filepath.IsLocal(name) || filepath.Base(name) != name {
+		return fmt.Errorf("publish: %q is not a file name", name)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	unlock, err := lock(ctx, dir)
+	if err != nil {
+		return fmt.Errorf("publish: lock %s: %w", dir, err)
+	}
+	defer unlock()
+	data, err := content()
+	if err != nil {
+		return fmt.Errorf("publish: %s: %w", name, err)
+	}
+	tmp, err := writeTemp(dir, data)
+	if err != nil {
+		if tmp != "" {
+			os.Remove(tmp)
+		}
+		return fmt.Errorf("publish: %s: %w", name, err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("publish: %s: %w", name, err)
+	}
+	return syncDir(dir)
+}
+
 // writeSet writes files under the fresh folder root, each synced, then
 // syncs the folders.
 func writeSet(ctx context.Context, root string, files []File) error {

@@ -28,12 +28,13 @@ func newBuild(env Env) *cobra.Command {
 	var all bool
 	cmd := &cobra.Command{
 		Use:   "build [profile...]",
-		Short: "Validate profiles and write their PDF, Markdown and workbook",
+		Short: "Validate profiles and write their PDF, Markdown, workbook and web page",
 		Long: `Build validates each profile and writes its outputs to <out>/<profile>/.
 Without arguments it builds the config's profiles; --all builds every profile
 under the data folder, concurrently. Warnings (such as published totals that
 disagree with their parts) do not stop a build; errors do. A failed build
-leaves the previous outputs as they were.`,
+leaves the previous outputs as they were. Every build then rewrites
+<out>/index.html, the catalogue of the profiles in the output folder.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, names, err := setup(cmd, env, args, all)
 			if err != nil {
@@ -180,6 +181,9 @@ func buildAll(ctx context.Context, cfg Options, names []string, env Env) error {
 	if stopped > 0 {
 		return &interruptedError{published}
 	}
+	if err := writeCatalogue(ctx, cfg); err != nil {
+		return err
+	}
 	if len(names) > 1 || failed > 0 {
 		fmt.Fprintf(env.Stderr, "built %d of %d profile(s)\n", len(names)-failed, len(names))
 	}
@@ -206,6 +210,14 @@ func buildOne(ctx context.Context, cfg Options, name string) (buildResult, error
 		return buildResult{}, err
 	}
 	return buildResult{dir: dir, files: len(res.Files), warnings: len(res.Diagnostics.Warnings())}, nil
+}
+
+// writeCatalogue rewrites <out>/index.html from the manifests of every
+// profile in the output folder, those just built and those built before.
+func writeCatalogue(ctx context.Context, cfg Options) error {
+	return publish.Update(ctx, cfg.Out, build.CatalogueName, func() ([]byte, error) {
+		return build.Catalogue(os.DirFS(cfg.Out), cfg.Layouts)
+	})
 }
 
 func printDiagnostics(w io.Writer, dataDir string, diags report.Diagnostics) {

@@ -102,10 +102,11 @@ func (e *failedError) Error() string { return fmt.Sprintf("%d profile(s) failed"
 func newRoot(env Env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "migprofile",
-		Short: "Build country migration profiles as PDF, Markdown and Excel from plain data files",
+		Short: "Build country migration profiles as PDF, Markdown, Excel and HTML from plain data files",
 		Long: `migprofile regenerates country migration profiles — reports such as the
 CARIM Migration Profile of Mali — from the plain data files of data/<profile>/,
-as a PDF, a Markdown document and an Excel workbook in out/<profile>/.
+as a PDF, a Markdown document, an Excel workbook and a web page in
+out/<profile>/, and a catalogue of them all in out/index.html.
 
 Settings come from config.yaml, then MIGPROFILE_<KEY> environment variables,
 then flags (flags win).`,
@@ -126,7 +127,7 @@ then flags (flags win).`,
 		return &usageError{fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
 	addConfigFlags(root.PersistentFlags())
-	root.AddCommand(newBuild(env), newValidate(env), newList(env), newVerify(env))
+	root.AddCommand(newBuild(env), newValidate(env), newList(env), newVerify(env), newServe(env))
 	return root
 }
 

@@ -31,7 +31,7 @@ type Config struct {
 	Data string `mapstructure:"data"`
 	// Out is the folder the outputs go to, one folder per profile.
 	Out string `mapstructure:"out"`
-	// Formats are the outputs to write: pdf, md, xlsx.
+	// Formats are the outputs to write: pdf, md, xlsx, html.
 	Formats []string `mapstructure:"formats"`
 	// Page is the PDF page size: A4 or Letter.
 	Page string `mapstructure:"page"`
@@ -43,6 +43,9 @@ type Config struct {
 	Date string `mapstructure:"date"`
 	// Layouts is a folder whose templates override the embedded ones.
 	Layouts string `mapstructure:"layouts"`
+	// Port is the localhost port of migprofile serve, as text so that a
+	// bad value is reported with the key, variable or flag it came from.
+	Port string `mapstructure:"port"`
 }
 
 // Options are the config compiled: every value parsed and checked once,
@@ -67,6 +70,10 @@ type Options struct {
 	Date time.Time
 	// Layouts, when not nil, overrides the embedded templates.
 	Layouts fs.FS
+	// LayoutsDir is the folder Layouts reads, "" when none (serve watches it).
+	LayoutsDir string
+	// Port is the localhost port of migprofile serve; 0 picks a free one.
+	Port int
 }
 
 // build returns the options of the build pipeline.
@@ -76,7 +83,7 @@ func (o Options) build() build.Options {
 
 // configKeys are the keys of Config, for defaults, env binding and the
 // check of unknown MIGPROFILE_ variables.
-var configKeys = []string{"profiles", "data", "out", "formats", "page", "pdf_standard", "date", "layouts"}
+var configKeys = []string{"profiles", "data", "out", "formats", "page", "pdf_standard", "date", "layouts", "port"}
 
 // defaults name no profile: which profiles to build is the project's
 // choice (config.yaml), not the program's.
@@ -86,6 +93,7 @@ func defaults() Config {
 		Out:     "out",
 		Formats: slices.Clone(build.Formats),
 		Page:    string(pdf.A4),
+		Port:    "8080",
 		// PDFStandard: ua-1, set in loadConfig
 	}
 }
@@ -97,11 +105,12 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.StringSlice("profiles", d.Profiles, "profiles to work on when none is named")
 	fs.String("data", d.Data, "folder holding one folder per profile")
 	fs.String("out", d.Out, "output folder")
-	fs.StringSlice("formats", d.Formats, "formats to write: pdf, md, xlsx")
+	fs.StringSlice("formats", d.Formats, "formats to write: pdf, md, xlsx, html")
 	fs.String("page", d.Page, "PDF page size: A4 or Letter")
 	fs.String("pdf-standard", string(pdf.UA1), "PDF standard: ua-1 (tagged PDF/UA-1), a-2u or a-2a (also PDF/A-2)")
 	fs.String("date", "", "date written into the outputs, YYYY-MM-DD (default: the profile's date)")
 	fs.String("layouts", "", "folder of templates that override the embedded layouts")
+	fs.String("port", d.Port, "localhost port of migprofile serve (0: any free port)")
 }
 
 // loadConfig reads defaults, then the config file, then the environment
@@ -119,6 +128,7 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Options, error) {
 	v.SetDefault("pdf_standard", string(pdf.UA1))
 	v.SetDefault("date", "")
 	v.SetDefault("layouts", "")
+	v.SetDefault("port", d.Port)
 
 	path, err := readConfigFile(v, flags, environ)
 	if err != nil {
@@ -250,10 +260,13 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 		return key
 	}
 	o := Options{Profiles: c.Profiles, Data: c.Data, Out: c.Out, Formats: c.Formats}
+	var err error
+	if o.Port, err = strconv.Atoi(c.Port); err != nil || o.Port < 0 || o.Port > 65535 {
+		return o, fmt.Errorf("config: %s: want a port from 0 to 65535, got %q", name("port"), c.Port)
+	}
 	if err := build.CheckFormats(c.Formats); err != nil {
 		return o, fmt.Errorf("config: %s: %w", name("formats"), err)
 	}
-	var err error
 	if o.Page, err = pdf.ParsePageSize(c.Page); err != nil {
 		return o, fmt.Errorf("config: %s: %w", name("page"), err)
 	}
@@ -285,7 +298,7 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 		if err := checkFolder("layouts", c.Layouts); err != nil {
 			return o, fmt.Errorf("config: %s: %w", name("layouts"), err)
 		}
-		o.Layouts = os.DirFS(c.Layouts)
+		o.Layouts, o.LayoutsDir = os.DirFS(c.Layouts), c.Layouts
 	}
 	return o, nil
 }
