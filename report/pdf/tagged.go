@@ -303,7 +303,12 @@ func compressContents(b []byte, x xref, pages []int) ([]edit, error) {
 
 var (
 	plainStream = regexp.MustCompile(`^\d+ 0 obj\n(<</Length (\d+)>>\nstream\n)`)
-	zlibPool    = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
+	// zlibPool's writers compress at the level fpdf uses for its streams:
+	// the default level costs three times as much for 4% less.
+	zlibPool = sync.Pool{New: func() any {
+		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		return zw
+	}}
 )
 
 // infoObject is the number of the document information dictionary: the
