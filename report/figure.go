@@ -86,6 +86,9 @@ func (f *Figure) Data() (Dataset, error) {
 			d.Categories = append(d.Categories, Category{ID: row.key(), Label: row.Label, Index: i, Total: row.Total})
 		}
 	}
+	for k, label := range f.CategoryLabels {
+		d.Categories[k].Label = label
+	}
 	names := seriesNames(t, f.Transpose, sers)
 	for k, j := range sers {
 		s := Series{ID: f.Series[k].ID, Name: names[k], Index: j}
@@ -135,6 +138,10 @@ func (f *Figure) Problems() []*FigureError {
 	}
 	f.referenceProblems(add)
 	if len(probs) > 0 {
+		return probs
+	}
+	if n := len(f.CategoryLabels); n > 0 && n != len(f.categoryIndexes()) {
+		add(f.Pos, "category_labels", "%d category labels for %d categories; give one label per category drawn", n, len(f.categoryIndexes()))
 		return probs
 	}
 	f.shortRowProblems(add)
