@@ -435,7 +435,7 @@ func seriesNames(t *Table, transpose bool, idx []int) []string {
 // NumberedTitle is the figure's title line as every output prints it:
 // "Figure 3. Title", or the title alone without a number or a word.
 func (f *Figure) NumberedTitle(l Labels) string {
-	return NumberedTitle(l.Figure, f.Number, f.Title)
+	return l.NumberedTitle(l.Figure, f.Number, f.Title)
 }
 
 // SourceLines returns the figure's source lines as documents print them,

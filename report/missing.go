@@ -18,6 +18,9 @@ type Marks struct {
 func (t *Table) Marks() Marks {
 	var m Marks
 	for _, r := range t.Rows {
+		if r == nil {
+			continue
+		}
 		for _, c := range r.Cells {
 			switch c.Kind {
 			case NotAvailable:

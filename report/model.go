@@ -410,6 +410,15 @@ type Row struct {
 	DifferenceOf []*Row
 }
 
+// Heading returns the row's label as printed, with its own unit in
+// brackets after it when it has one: "Median age (years)".
+func (r *Row) Heading() string {
+	if r.Unit == "" {
+		return r.Label
+	}
+	return r.Label + " (" + r.Unit + ")"
+}
+
 // CellKind tells what a table cell holds.
 type CellKind int
 

@@ -66,22 +66,22 @@ func JoinNotes(texts []Text) Text {
 	var out Text
 	for i, t := range texts {
 		if i > 0 {
-			sep := "; "
-			if endsSentence(texts[i-1]) {
-				sep = " "
-			}
-			out = append(out, Span{Kind: SpanPlain, Text: sep})
+			out = append(out, Span{Kind: SpanPlain, Text: NoteSeparator(texts[i-1].Plain())})
 		}
 		out = append(out, t...)
 	}
 	return out
 }
 
-// endsSentence reports whether t ends with a full stop, a question or an
+// NoteSeparator is what follows prev when notes run on: "; ", or a space
+// after a note that ends a sentence with a full stop, a question or an
 // exclamation mark (before any closing bracket or quote).
-func endsSentence(t Text) bool {
-	s := strings.TrimRight(t.Plain(), " )]\"'’”»\u00A0\u202F")
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+func NoteSeparator(prev string) string {
+	s := strings.TrimRight(prev, " )]\"'’”»\u00A0\u202F")
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return " "
+	}
+	return "; "
 }
 
 // FullTitle is the profile's title with its series and country, as the

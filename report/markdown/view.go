@@ -80,6 +80,9 @@ type table struct {
 	// list under the Sources paragraph.
 	SourceList []string
 	Notes      string
+	// Legend explains the symbols of missing values and flags the
+	// table prints ("" when it prints none).
+	Legend string
 }
 
 type figure struct {
@@ -436,7 +439,7 @@ func (b *builder) item(it report.Item, level int) (*item, error) {
 }
 
 func (b *builder) caption(label string, number int, title string) string {
-	lead := escapeInline(clean(report.Numbered(label, number)))
+	lead := escapeInline(clean(b.p.Labels.Numbered(label, number)))
 	return escapeBlockStart(joinNonEmpty(" ", strong(lead), escapeInline(clean(title))))
 }
 
@@ -465,7 +468,7 @@ func (b *builder) table(t *report.Table) (*table, error) {
 			continue
 		}
 		row := make([]string, 0, len(out.Header))
-		label := escapeInline(joinNonEmpty(" ", clean(r.Lead), clean(r.Label)))
+		label := escapeInline(joinNonEmpty(" ", clean(r.Lead), clean(r.Heading())))
 		if r.Total {
 			label = strong(label)
 		}
@@ -506,8 +509,13 @@ func (b *builder) table(t *report.Table) (*table, error) {
 		}
 	}
 	if len(notes) > 0 {
-		out.Notes = escapeBlockStart(joinNonEmpty(" ", emph(escapeInline(clean(l.Notes))+":"), strings.Join(notes, "; ")))
+		run := notes[0]
+		for i, n := range notes[1:] {
+			run += report.NoteSeparator(notes[i]) + n
+		}
+		out.Notes = escapeBlockStart(joinNonEmpty(" ", b.labelColon(l.Notes), run))
 	}
+	out.Legend = escapeBlockStart(escapeInline(clean(t.Marks().Legend(l))))
 	return out, nil
 }
 
@@ -528,7 +536,13 @@ func (b *builder) source(label, fallback string, t report.Text) (string, error) 
 	if label == "" {
 		return escapeBlockStart(s), nil
 	}
-	return emph(escapeInline(label)+":") + " " + s, nil
+	return b.labelColon(label) + " " + s, nil
+}
+
+// labelColon is a label with the profile's colon, emphasised, without
+// the space that follows: "*Source:*", "*Source :*" in French.
+func (b *builder) labelColon(label string) string {
+	return emph(escapeInline(strings.TrimRight(b.p.Labels.Prefix(clean(label)), " ")))
 }
 
 func (b *builder) grid(g *report.Grid) (*table, error) {
@@ -593,9 +607,9 @@ func (b *builder) grid(g *report.Grid) (*table, error) {
 	switch len(sources) {
 	case 0:
 	case 1:
-		out.Sources = []string{emph(escapeInline(clean(l.Source))+":") + " " + sources[0]}
+		out.Sources = []string{b.labelColon(l.Source) + " " + sources[0]}
 	default:
-		out.Sources = []string{emph(escapeInline(clean(l.Sources)) + ":")}
+		out.Sources = []string{b.labelColon(l.Sources)}
 		for _, s := range sources {
 			out.SourceList = append(out.SourceList, escapeBlockStart(s))
 		}

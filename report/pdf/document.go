@@ -542,26 +542,23 @@ func (d *doc) figureBoxes(f *report.Figure) []*box {
 	if len(srcs) == 0 && f.Table != nil {
 		srcs = f.Table.Sources
 	}
-	out = append(out, d.sourceBoxes(srcs, nil, 0, tw)...)
+	out = append(out, d.sourceBoxes(srcs, nil, "", 0, tw)...)
 	for _, b := range out[:len(out)-1] {
 		b.keep = true
 	}
 	return out
 }
 
-// sourceBoxes sets a table's or figure's sources and notes.
-func (d *doc) sourceBoxes(srcs []report.Source, notes []report.Text, x, w float64) []*box {
+// sourceBoxes sets a table's or figure's sources and notes, and the
+// legend of the symbols a table uses ("" for none).
+func (d *doc) sourceBoxes(srcs []report.Source, notes []report.Text, legend string, x, w float64) []*box {
 	l := d.p.Labels
 	out := d.sourceNote(srcs, x, w)
 	if len(notes) > 0 {
-		var t report.Text
-		for i, n := range notes {
-			if i > 0 {
-				t = append(t, report.Span{Kind: report.SpanPlain, Text: "; "})
-			}
-			t = append(t, n...)
-		}
-		out = append(out, d.textBoxes(prefixed(l.Notes, t), stSource, x, w)...)
+		out = append(out, d.textBoxes(prefixed(l, l.Notes, report.JoinNotes(notes)), stSource, x, w)...)
+	}
+	if legend != "" {
+		out = append(out, d.textBoxes(plain(legend), stSource, x, w)...)
 	}
 	if len(out) > 0 {
 		out[0].h += s1

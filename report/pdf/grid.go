@@ -88,7 +88,7 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 	hw := gridHeadW
 	cw := (tw - hw) / 2
 
-	cap := report.NumberedTitle(l.Table, g.Number, g.Title)
+	cap := l.NumberedTitle(l.Table, g.Number, g.Title)
 	// The caption and the column header start the first row's band, so
 	// that they move with it.
 	intro := append(d.captionBoxes(cap, 0, tw), nil)

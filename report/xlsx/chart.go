@@ -168,6 +168,27 @@ func (b *builder) writeChart(fs *figureSheet) error {
 	return nil
 }
 
+// chartLanguage writes the profile's language into each chart, where
+// excelize always writes en-US: a French chart is spell-checked and read
+// aloud in French. English keeps en-US.
+func (b *builder) chartLanguage() {
+	lang := b.p.Meta.Language
+	if lang == "" || strings.EqualFold(lang, "en") || strings.EqualFold(lang, "en-US") {
+		return
+	}
+	lang = escapeAttr(lang)
+	r := strings.NewReplacer(`<lang val="en-US">`, `<lang val="`+lang+`">`,
+		`lang="en-US" altLang="en-US"`, `lang="`+lang+`" altLang="`+lang+`"`, `lang="en-US"`, `lang="`+lang+`"`)
+	for i := range b.figures {
+		path := "xl/charts/chart" + strconv.Itoa(i+1) + ".xml"
+		if v, ok := b.f.Pkg.Load(path); ok {
+			if data, ok := v.([]byte); ok {
+				b.f.Pkg.Store(path, []byte(r.Replace(string(data))))
+			}
+		}
+	}
+}
+
 // altText returns a figure's alternative text.
 func (b *builder) altText(f *report.Figure) string {
 	return oneLine(f.AltText(b.p.Labels))

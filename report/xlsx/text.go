@@ -25,7 +25,7 @@ func (b *builder) writeGrid(pt *part) error {
 	b.used.add(used)
 
 	row := 1
-	s.str(1, row, oneLine(report.NumberedTitle(l.Table, g.Number, g.Title)), styleKey{size: sizeTitle, bold: true})
+	s.str(1, row, oneLine(l.NumberedTitle(l.Table, g.Number, g.Title)), styleKey{size: sizeTitle, bold: true})
 	row++
 	s.str(1, row, b.w.OneTable, styleKey{})
 	for i, src := range report.UniqueSources(g.Sources) {
