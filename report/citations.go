@@ -29,11 +29,10 @@ var (
 
 // citation is an author–year citation found in the text.
 type citation struct {
-	text    string
-	names   []string
-	year    string
-	strict  bool // in brackets with its year: certainly a citation
-	matched bool
+	text   string
+	names  []string
+	year   string
+	strict bool // in brackets with its year: certainly a citation
 }
 
 // findCitations returns the author–year citations of s. A name followed

@@ -476,7 +476,8 @@ func (f *Figure) AltText(l Labels) string {
 	if len(parts) == 0 {
 		return caption + "."
 	}
-	return strings.Join(strings.Fields(caption+": "+strings.Join(parts, "; ")+"."), " ")
+	// Fields also splits at no-break spaces: Typeset sets them again.
+	return Typeset(l.Language, strings.Join(strings.Fields(caption+": "+strings.Join(parts, "; ")+"."), " "))
 }
 
 // extremes describes a series in its text alternative: its bars when it

@@ -53,5 +53,5 @@ func (m Marks) Legend(l Labels) string {
 	add(m.Confidential, l.Symbols.Confidential, l.Confidential)
 	add(m.Provisional, l.Symbols.Provisional, l.Provisional)
 	add(m.Estimated, l.Symbols.Estimated, l.Estimated)
-	return strings.Join(parts, "; ")
+	return Typeset(l.Language, strings.Join(parts, "; "))
 }
