@@ -101,9 +101,9 @@ func TestValidateNumberFormat(t *testing.T) {
 func TestTypeset(t *testing.T) {
 	for in, want := range map[string]string{
 		"Pourquoi ? Parce que : « ici »; voilà!": "Pourquoi\u202f? Parce que\u202f: «\u202fici\u202f»\u202f; voilà\u202f!",
-		"10:30, http://x.org":                   "10:30, http://x.org",
-		"déjà\u202f; fait":                      "déjà\u202f; fait",
-		"ouvert ?!":                             "ouvert\u202f?!",
+		"10:30, http://x.org":                    "10:30, http://x.org",
+		"déjà\u202f; fait":                       "déjà\u202f; fait",
+		"ouvert ?!":                              "ouvert\u202f?!",
 	} {
 		if got := report.Typeset("fr-FR", in); got != want {
 			t.Errorf("Typeset(%q) = %q, want %q", in, got, want)
