@@ -18,8 +18,9 @@ const (
 )
 
 var (
-	// citeGroup is a bracket that may hold citations.
-	citeGroup = regexp.MustCompile(`\(([^()]+)\)`)
+	// citeGroup is a bracket that may hold citations: one that ends with
+	// a year.
+	citeGroup = regexp.MustCompile(`\(([^()]+\d{4}[a-z]?)\)`)
 	// citeInGroup is one citation inside a bracket, "Smith and Jones, 2008".
 	citeInGroup = regexp.MustCompile(`^` + authors + `,? ` + year + `$`)
 	// citeText is a citation whose year alone is in brackets,
