@@ -46,6 +46,17 @@ func TestSylvanie(t *testing.T) {
 		byName[f.Name] = f.Data
 	}
 	t.Run("Markdown", func(t *testing.T) { sylvanieMarkdown(t, string(byName["sylvanie.md"])) })
+	t.Run("Figure", func(t *testing.T) {
+		svg := string(byName["figures/figure-1.svg"])
+		// The figure's own category labels; a confidential value's symbol;
+		// the French colon (the chart fonts have no narrow no-break space:
+		// charts set a space).
+		for _, want := range []string{">Autres régions du Nord</text>", ">Autres régions du Sud</text>", ">s</text>", "Source : Office"} {
+			if !strings.Contains(svg, want) {
+				t.Errorf("figure-1.svg lacks %q", want)
+			}
+		}
+	})
 	t.Run("Workbook", func(t *testing.T) { sylvanieWorkbook(t, byName["sylvanie.xlsx"]) })
 	t.Run("PDF", func(t *testing.T) { sylvaniePDF(t, pdfText(t, byName["sylvanie.pdf"])) })
 }
