@@ -59,6 +59,16 @@ func TestSylvanie(t *testing.T) {
 	})
 	t.Run("Workbook", func(t *testing.T) { sylvanieWorkbook(t, byName["sylvanie.xlsx"]) })
 	t.Run("PDF", func(t *testing.T) { sylvaniePDF(t, pdfText(t, byName["sylvanie.pdf"])) })
+	t.Run("PDFLinks", func(t *testing.T) {
+		// Link targets end before a no-break space; a links entry written
+		// www. links to https://.
+		pdf := string(byName["sylvanie.pdf"])
+		for _, want := range []string{"/URI (http://www.stat-sylvanie.example)", "/URI (https://data.sylvanie.example/series)", "/URI (https://www.observatoire-sylvanie.example)"} {
+			if !strings.Contains(pdf, want) {
+				t.Errorf("the PDF lacks the link %s", want)
+			}
+		}
+	})
 }
 
 func sylvanieMarkdown(t *testing.T, md string) {
@@ -69,6 +79,7 @@ func sylvanieMarkdown(t *testing.T, md string) {
 		"**Tableau 1" + nb + ":** Entrées, sorties", "*Source" + nb + ":* Office sylvanien", "*Notes" + nb + ":*",
 		// A URL followed by a space and ";" keeps both outside the link.
 		"[www.stat-sylvanie.example](http://www.stat-sylvanie.example)" + nb + "; les séries",
+		"<https://data.sylvanie.example/series>" + nb + "; les deux",
 		// A links entry written www. links to https://, printed as written.
 		"[www.observatoire-sylvanie.example](https://www.observatoire-sylvanie.example)",
 		// Symbols chosen by the profile, flags after the number, a quiet
