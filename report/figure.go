@@ -477,7 +477,7 @@ func (f *Figure) AltText(l Labels) string {
 		return caption + "."
 	}
 	// Fields also splits at no-break spaces: Typeset sets them again.
-	return Typeset(l.Language, strings.Join(strings.Fields(caption+": "+strings.Join(parts, "; ")+"."), " "))
+	return Typeset(l.Language, strings.Join(strings.Fields(l.Prefix(caption)+strings.Join(parts, "; ")+"."), " "))
 }
 
 // extremes describes a series in its text alternative: its bars when it

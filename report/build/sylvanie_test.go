@@ -92,6 +92,8 @@ func sylvanieMarkdown(t *testing.T, md string) {
 		"couvertes par le secret statistique. Les données de 2024",
 		// The figure's own category labels.
 		"le plus petit Autres régions du Nord (1 800)",
+		// The figure's text alternative.
+		"![Graphique 1" + nb + ": Sorties, entrées et solde par région, 2024" + nb + ": Sorties, le plus grand",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("sylvanie.md lacks %q", want)
