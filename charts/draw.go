@@ -427,7 +427,7 @@ func (p *plan) axis(bs []bar, n int) scale {
 	if len(p.f.Range) == 2 {
 		return fixedScale(p.f.Range[0], p.f.Range[1], n, p.decimals())
 	}
-	lo, hi := extent(bs)
+	lo, hi := p.extent(bs)
 	return niceScale(lo, hi, n, p.decimals())
 }
 
@@ -602,11 +602,16 @@ func (p *plan) bars() []bar {
 }
 
 // extent is the data range the value axis must show, zero included.
-func extent(bs []bar) (lo, hi float64) {
+// extent returns the lowest and highest values the axis must show: those
+// of the bars, zero, and the figure's Span (its panels share one scale).
+func (p *plan) extent(bs []bar) (lo, hi float64) {
 	for _, b := range bs {
 		if b.ok {
 			lo, hi = math.Min(lo, b.v), math.Max(hi, b.v)
 		}
+	}
+	if len(p.f.Span) == 2 {
+		lo, hi = math.Min(lo, p.f.Span[0]), math.Max(hi, p.f.Span[1])
 	}
 	return lo, hi
 }
@@ -765,7 +770,7 @@ func (p *plan) vertical(b rect) error {
 	lh, lhSmall := lineHeight(labelSize), lineHeight(smallSize)
 	title := p.m.ellipsis(p.fonts.regular, smallSize, p.f.AxisTitle(), b.w())
 	p.text(title, b.x0, b.y0+lhSmall/2, false, smallSize, mutedText, alignLeft)
-	lo, _ := extent(bs)
+	lo, _ := p.extent(bs)
 	if len(p.f.Range) == 2 {
 		lo = p.f.Range[0]
 	}

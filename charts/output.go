@@ -44,6 +44,26 @@ func SVG(f *report.Figure, l report.Labels) ([]byte, error) {
 	return svg(f, l, FileWidth, h, true)
 }
 
+// PlotSVG draws the figure's chart alone as an SVG file, FileWidth pixels
+// wide, on white: no title, caption or sources, for a document that
+// prints them as text around the image (the Markdown caption), so that a
+// reader does not meet them twice. It carries the same <title> and
+// <desc> as SVG.
+func PlotSVG(f *report.Figure, l report.Labels) ([]byte, error) {
+	h, err := Height(f, l, FileWidth, false)
+	if err != nil {
+		return nil, err
+	}
+	return svg(f, l, FileWidth, h, false)
+}
+
+// svgID is the prefix of the ids an SVG of f declares, unique to the
+// figure ("figure-3"), so that several SVGs inlined into one page do not
+// collide.
+func svgID(f *report.Figure) string {
+	return "figure-" + strconv.Itoa(f.Number)
+}
+
 func svg(f *report.Figure, l report.Labels, w, h int, framed bool) ([]byte, error) {
 	base, err := chart.SVG(w, h)
 	if err != nil {
@@ -67,10 +87,14 @@ func svg(f *report.Figure, l report.Labels, w, h int, framed bool) ([]byte, erro
 	var b bytes.Buffer
 	b.Grow(len(out) + 512)
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<svg width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) + `" role="img" aria-labelledby="title desc" `)
+	id := svgID(f)
+	b.WriteString(`<svg width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) + `" role="img" aria-labelledby="` + id + `-title ` + id + `-desc" `)
 	b.Write(out[len("<svg ") : open+1])
-	b.WriteString("\n<title id=\"title\">" + xmlText(f.NumberedTitle(l)) + "</title>")
-	b.WriteString("\n<desc id=\"desc\">" + xmlText(f.AltText(l)) + "</desc>\n")
+	b.WriteString("\n<title id=\"" + id + "-title\">" + xmlText(f.NumberedTitle(l)) + "</title>")
+	b.WriteString("\n<desc id=\"" + id + "-desc\">" + xmlText(f.AltText(l)) + "</desc>\n")
+	if !framed {
+		b.WriteString(`<rect width="100%" height="100%" fill="#ffffff"/>` + "\n")
+	}
 	// One element a line, for readable diffs.
 	body := bytes.ReplaceAll(out[open+1:], []byte("/><"), []byte("/>\n<"))
 	b.Write(bytes.ReplaceAll(body, []byte("</text><"), []byte("</text>\n<")))

@@ -103,6 +103,39 @@ func (f *Figure) Data() (Dataset, error) {
 	return d, nil
 }
 
+// Panels splits the figure into n figures of consecutive categories, in
+// the order drawn, that share the whole figure's value axis: a figure with
+// too many bars for one drawing is read as panels on a common scale. With
+// n below 2, fewer than two categories, or problems, it is the figure.
+func (f *Figure) Panels(n int) []*Figure {
+	d, err := f.Data()
+	if n < 2 || err != nil || len(d.Categories) < 2 {
+		return []*Figure{f}
+	}
+	n = min(n, len(d.Categories))
+	lo, hi := 0.0, 0.0
+	for _, s := range d.Series {
+		for _, c := range s.Values {
+			if v, ok := c.Value(); ok {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+		}
+	}
+	out := make([]*Figure, 0, n)
+	for i := range n {
+		p := *f
+		p.Categories, p.Sort = nil, ""
+		for _, c := range d.Categories[i*len(d.Categories)/n : (i+1)*len(d.Categories)/n] {
+			p.Categories = append(p.Categories, Ref{Pos: f.Pos, ID: c.ID})
+		}
+		if len(f.Range) != 2 {
+			p.Span = []float64{lo, hi}
+		}
+		out = append(out, &p)
+	}
+	return out
+}
+
 // Problems returns every reason the figure cannot be drawn as declared:
 // an unknown kind or sort order, a number of series its kind cannot draw,
 // references to rows or columns its table lacks, rows too short for the
@@ -466,6 +499,12 @@ func (f *Figure) AltText(l Labels) string {
 	d, err := f.Data()
 	if err != nil {
 		return caption + "."
+	}
+	if len(d.Series) == 1 && f.ValueAxis != "" {
+		// One series reads as what its declared axis measures ("Number
+		// of Malians abroad"), not as its column's group and label run
+		// together ("Malian statistics (RACE) Number").
+		d.Series[0].Name = f.ValueAxis
 	}
 	var parts []string
 	for _, s := range d.Series {

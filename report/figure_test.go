@@ -3,6 +3,7 @@ package report_test
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -176,21 +177,73 @@ func TestAxisTitle(t *testing.T) {
 	}
 }
 
-func TestTooManyBarsWarns(t *testing.T) {
+// barsFigure is a horizontal-bars figure of n regions, region i of value
+// i, sorted descending.
+func barsFigure(n int) *report.Figure {
 	rows := map[string][]report.Cell{}
 	var order []string
-	for i := range 45 {
+	for i := range n {
 		l := fmt.Sprintf("Region %d", i)
 		rows[l] = []report.Cell{num(int64(i), 0)}
 		order = append(order, l)
 	}
-	f := &report.Figure{ID: "f", Number: 1, Kind: report.HorizontalBars, Table: table("t", rows, order...), Series: refs("c1")}
-	p := &report.Profile{Figures: []*report.Figure{f}}
-	var got []string
-	for _, d := range p.Validate().Warnings() {
-		got = append(got, d.String())
+	return &report.Figure{ID: "f", Number: 1, Kind: report.HorizontalBars, Table: table("t", rows, order...), Series: refs("c1"), Sort: "descending"}
+}
+
+func TestTooManyBarsWarns(t *testing.T) {
+	for _, tc := range []struct {
+		bars int
+		warn bool
+	}{{45, false}, {160, false}, {161, true}} {
+		p := &report.Profile{Figures: []*report.Figure{barsFigure(tc.bars)}}
+		var got []string
+		for _, d := range p.Validate().Warnings() {
+			got = append(got, d.String())
+		}
+		if want := fmt.Sprintf("draws %d bars", tc.bars); tc.warn != (len(got) == 1 && strings.Contains(got[0], want)) || len(got) > 1 {
+			t.Errorf("%d bars: warnings %q, want a warning: %v", tc.bars, got, tc.warn)
+		}
 	}
-	if len(got) != 1 || !strings.Contains(got[0], "draws 45 bars") {
-		t.Errorf("warnings %q, want one about 45 bars", got)
+}
+
+func TestPanels(t *testing.T) {
+	f := barsFigure(45)
+	ps := f.Panels(2)
+	if len(ps) != 2 {
+		t.Fatalf("%d panels, want 2", len(ps))
+	}
+	var ids []string
+	for _, p := range ps {
+		d, err := p.Data()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range d.Categories {
+			ids = append(ids, c.ID)
+		}
+		if len(p.Span) != 2 || p.Span[0] != 0 || p.Span[1] != 44 {
+			t.Errorf("panel span %v, want the whole figure's [0 44]", p.Span)
+		}
+	}
+	d, _ := f.Data()
+	var want []string
+	for _, c := range d.Categories {
+		want = append(want, c.ID)
+	}
+	if !slices.Equal(ids, want) {
+		t.Errorf("panels draw %q, want the figure's categories in order %q", ids, want)
+	}
+	if n := len(ps[0].Categories); n != 22 {
+		t.Errorf("first panel has %d categories, want 22 of 45", n)
+	}
+	if got := f.Panels(1); len(got) != 1 || got[0] != f {
+		t.Errorf("one panel is not the figure itself")
+	}
+	fixed := barsFigure(4)
+	fixed.Range = []float64{0, 10}
+	for _, p := range fixed.Panels(2) {
+		if p.Span != nil {
+			t.Errorf("a figure with a fixed range gives its panels a span %v", p.Span)
+		}
 	}
 }

@@ -68,6 +68,45 @@ type WorkbookLabels struct {
 	Subheading string
 	Text       string
 	Both       string
+	// Contact heads the cover's contact section; NoContact fills it when
+	// the profile names no contact.
+	Contact   string
+	NoContact string
+	// Email introduces a contact's e-mail address.
+	Email string
+	// Number is the unit of a count column, in brackets after its heading:
+	// "1998 (number)".
+	Number string
+	// Link heads the notes table's column of links.
+	Link string
+	// ContainsNotes says that a table's cells refer to notes.
+	ContainsNotes string
+	// GridSources says that a policy table's sources are listed for the
+	// table as a whole, without saying which row each supports.
+	GridSources string
+	// OneChart says that a sheet holds one chart and the table it is
+	// drawn from.
+	OneChart string
+	// ChartFrom introduces the table sheet a chart's data come from.
+	ChartFrom string
+	// Description introduces a chart's text alternative on its sheet.
+	Description string
+	// Negative says that a diverging chart's first series is stored as
+	// negative numbers, to be drawn to the left of zero.
+	Negative string
+}
+
+// DefaultDashInfo explains a dash printed in a table, when a profile's
+// workbook words (DashInfo) say nothing.
+const DefaultDashInfo = "printed as a dash (-) in the publication, which does not say whether it means nil or not available"
+
+// DashMeaning is what a dash in a table means: DashInfo, or
+// DefaultDashInfo.
+func (w WorkbookLabels) DashMeaning() string {
+	if w.DashInfo != "" {
+		return w.DashInfo
+	}
+	return DefaultDashInfo
 }
 
 // DefaultLabels returns the English words a profile that names none is

@@ -65,7 +65,10 @@ type Meta struct {
 	Website   string
 	Copyright string
 	// Funding is the co-financing line.
-	Funding  string
+	Funding string
+	// Contact is whom readers write to about the profile; zero when the
+	// publication names no one.
+	Contact  Contact
 	Keywords []string
 	// Fonts are TrueType fonts the profile brings for scripts the bundled
 	// fonts lack (e.g. CJK), tried after them, in order.
@@ -74,6 +77,19 @@ type Meta struct {
 	// shown in a row on the cover, in order.
 	Logos []Image
 }
+
+// Contact is a person or office readers can write to, any field of which
+// may be empty.
+type Contact struct {
+	Name string
+	// Email is an e-mail address, without "mailto:".
+	Email string
+	// URL is a web page, e.g. a contact form.
+	URL string
+}
+
+// IsZero reports whether the contact names no one.
+func (c Contact) IsZero() bool { return c == Contact{} }
 
 // Image is a picture file of a profile, e.g. a logo, read and checked by
 // the loader.
@@ -558,6 +574,10 @@ type Figure struct {
 	Range []float64
 	// RangePos is where Range was written.
 	RangePos Pos
+	// Span is what a fitted value axis must reach besides the figure's
+	// own values, [low, high]: the panels of one figure share their
+	// scale (see Panels). Never read from data.
+	Span []float64
 }
 
 // Ref is an id that refers to another element, with where it was written,

@@ -48,18 +48,24 @@ func (p *Profile) Validate() Diagnostics {
 			v.add(Error, prob.Pos, prob.Path, "%s", prob.Msg)
 		}
 		if d, err := fig.Data(); err == nil {
-			if bars := len(d.Categories) * len(d.Series); bars > MaxBars {
-				v.add(Warning, fig.Pos, "categories", "figure %q draws %d bars, more than %d can be read side by side; draw fewer categories or series, or split it into two figures", fig.ID, bars, MaxBars)
+			if bars := len(d.Categories) * len(d.Series); bars > maxPanels*MaxBars {
+				v.add(Warning, fig.Pos, "categories", "figure %q draws %d bars, which the PDF sets as %d panels of at most %d; draw fewer categories or series, or let a table give these numbers", fig.ID, bars, (bars+MaxBars-1)/MaxBars, MaxBars)
 			}
 		}
 	}
+	v.inputChecks(p)
 	return v.diags
 }
 
-// MaxBars is the most bars a figure draws legibly: past it the bars grow
-// too thin or the figure too tall for a page (charts thins them down to a
-// legible minimum, then grows), and a reader cannot compare them.
+// MaxBars is the most bars one drawing of a figure holds legibly: past it
+// the bars grow too thin or the figure too tall for a page (charts thins
+// them down to a legible minimum, then grows), and the PDF splits the
+// figure into panels on one scale (Figure.Panels).
 const MaxBars = 40
+
+// maxPanels is the most panels a figure reads well in: past it Validate
+// warns.
+const maxPanels = 4
 
 type validator struct {
 	diags Diagnostics

@@ -28,6 +28,9 @@ func main() {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal cancels the build, which stops at its next read or
+	// write; a second one then kills the process, as if it were not caught.
+	context.AfterFunc(ctx, stop)
 	code := commands.Execute(ctx, os.Args[1:], commands.OSEnv(term.IsTerminal(int(os.Stderr.Fd()))))
 	stop()
 	os.Exit(code)

@@ -33,6 +33,8 @@ type Options struct {
 	Formats []string
 	// PageSize names a pdf.PageSize; pdf.ParsePageSize reads it.
 	PageSize string
+	// PDFStandard names a pdf.Standard (pdf.ParseStandard): "" is ua-1.
+	PDFStandard string
 	// Date, when not zero, overrides the profile's publication date as
 	// the documents' date (report.Meta.DocumentDate).
 	Date time.Time
@@ -83,6 +85,7 @@ func renderFormat(p *report.Profile, format string, opt Options, figureFile func
 	case "pdf":
 		err := pdf.Render(&buf, p, pdf.Options{
 			PageSize: opt.PageSize,
+			Standard: opt.PDFStandard,
 			Date:     opt.Date,
 			Figures:  charts.PDF{Labels: p.Labels},
 			Warn:     warn,
@@ -92,13 +95,21 @@ func renderFormat(p *report.Profile, format string, opt Options, figureFile func
 		}
 		return []publish.File{{Name: p.Name + ".pdf", Data: buf.Bytes()}}, nil
 	case "md":
-		err := markdown.Render(&buf, p, markdown.Options{Layouts: opt.Layouts, FigurePath: figureFile})
+		var downloads []string
+		for _, f := range opt.Formats {
+			if f == "pdf" || f == "xlsx" {
+				downloads = append(downloads, p.Name+"."+f)
+			}
+		}
+		err := markdown.Render(&buf, p, markdown.Options{Layouts: opt.Layouts, FigurePath: figureFile, Downloads: downloads})
 		if err != nil {
 			return nil, err
 		}
 		files := []publish.File{{Name: p.Name + ".md", Data: buf.Bytes()}}
 		for _, f := range p.Figures {
-			svg, err := charts.SVG(f, p.Labels)
+			// The chart alone: the Markdown prints its title, caption
+			// and sources.
+			svg, err := charts.PlotSVG(f, p.Labels)
 			if err != nil {
 				return nil, err
 			}

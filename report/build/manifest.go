@@ -60,6 +60,11 @@ func Hash(data []byte) string {
 func InputDigest(fsys fs.FS, root string, opt Options, layouts fs.FS) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "formats=%v page=%s date=%s\n", opt.Formats, opt.PageSize, opt.Date.UTC().Format("2006-01-02T15:04:05Z"))
+	if opt.PDFStandard != "" && opt.PDFStandard != "ua-1" {
+		// Only a standard other than the default adds a line, so that
+		// the digests of earlier builds hold.
+		fmt.Fprintf(h, "pdf_standard=%s\n", opt.PDFStandard)
+	}
 	if err := hashTree(h, fsys, root); err != nil {
 		return "", err
 	}

@@ -30,8 +30,37 @@ type Result struct {
 // one folder per profile), validates it, renders it with opt and adds the
 // manifest, which records version. Data errors come back as a
 // *report.DataError. Nothing is written.
+//
+// Profile returns ctx's error as soon as ctx is done, at any stage: the
+// reads of the data stop at the next read, the renderers (which only
+// write to memory) are left to finish on their own and their work is
+// dropped.
 func Profile(ctx context.Context, data fs.FS, name, version string, opt Options) (Result, error) {
-	p, diags, err := load.Load(data, name)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	type outcome struct {
+		res Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := profile(ctx, data, name, version, opt)
+		done <- outcome{res, err}
+	}()
+	select {
+	case o := <-done:
+		if err := ctx.Err(); err != nil {
+			return Result{}, err // finished, but after the interrupt
+		}
+		return o.res, o.err
+	case <-ctx.Done():
+		return Result{}, ctx.Err()
+	}
+}
+
+func profile(ctx context.Context, data fs.FS, name, version string, opt Options) (Result, error) {
+	p, diags, err := load.LoadContext(ctx, data, name)
 	if err != nil {
 		return Result{}, err
 	}
@@ -41,6 +70,9 @@ func Profile(ctx context.Context, data fs.FS, name, version string, opt Options)
 	// Resolved once, so that the documents and the manifest's digest
 	// carry the same date.
 	opt.Date = p.Meta.DocumentDate(opt.Date)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	files, warnings, err := Render(ctx, p, opt)
 	var de *report.DataError
 	if errors.As(err, &de) {
@@ -55,6 +87,9 @@ func Profile(ctx context.Context, data fs.FS, name, version string, opt Options)
 	}
 	diags = append(diags, warnings...)
 	diags.Sort()
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	inputs, err := InputDigest(data, p.Name, opt, opt.Layouts)
 	if err != nil {
 		return Result{}, fmt.Errorf("build: %s: hashing inputs: %w", p.Name, err)

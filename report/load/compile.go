@@ -171,14 +171,31 @@ func (c *compiler) meta(pf profileFile) report.Meta {
 		Date: pf.Date, ISODate: pf.ISODate.S, Published: published, Language: pf.Language.S,
 		Authors: pf.Authors, Credit: pf.Credit, Publisher: pf.Publisher,
 		Project: pf.Project, Website: pf.Website, Copyright: pf.Copyright,
-		Funding: pf.Funding, Keywords: pf.Keywords, Fonts: c.fonts(pf.Fonts),
+		Funding: pf.Funding, Contact: c.contact(pf.Contact), Keywords: pf.Keywords, Fonts: c.fonts(pf.Fonts),
 		Logos: c.logos(pf.Logos),
 	}
 }
 
+// contact checks the contact's address and page: printed as links, they
+// must be an e-mail address and a web address.
+func (c *compiler) contact(cf contactFile) report.Contact {
+	out := report.Contact{Name: cf.Name.S, Email: cf.Email.S, URL: cf.URL.S}
+	if cf.Pos.Line != 0 && out.IsZero() {
+		c.errorf(cf.Pos, "contact", "want at least one of name, email and url")
+	}
+	if e := cf.Email.S; e != "" && !emailAddr.MatchString(e) {
+		c.errorf(cf.Email.Pos, "contact.email", "want an e-mail address such as info@example.org, got %q", e)
+	}
+	if u := strings.ToLower(cf.URL.S); u != "" && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "www.") {
+		c.errorf(cf.URL.Pos, "contact.url", "want a web address (https://…, http://…, www.…), got %q", cf.URL.S)
+	}
+	return out
+}
+
 var (
-	isoDate = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
-	langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	emailAddr = regexp.MustCompile(`^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$`)
+	isoDate   = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
+	langTag   = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
 // labels fills the labels a profile leaves out with their English

@@ -131,15 +131,17 @@ func (d *decoder) text(n *yaml.Node, path string) (string, bool) {
 		}
 	}
 	if len(s) > maxText {
-		d.errorf(n, path, "text is %d bytes long; the limit is %d", len(s), maxText)
+		d.errorf(n, path, "text is %d bytes long; the limit is %d (the most a workbook cell holds)", len(s), maxText)
 		return "", false
 	}
 	return s, true
 }
 
-// maxText bounds a single text value: longer is certainly a mistake and
-// would make every renderer slow.
-const maxText = 64 << 10
+// maxText bounds a single text value: longer is certainly a mistake, would
+// make every renderer slow, and would be cut in the workbook, whose cells
+// hold at most 32,767 characters (UTF-16 units, never more than the
+// UTF-8 bytes counted here).
+const maxText = 32767
 
 func (d *decoder) mapping(n *yaml.Node, path string, v reflect.Value) {
 	if n.Kind != yaml.MappingNode {

@@ -139,7 +139,7 @@ func TestErrors(t *testing.T) {
 		{"DanglingFramework", "mini/profile.yaml", "title: M\ncountry: T\ndate: D\niso_date: \"2010-05\"\nlanguage: en\nauthors: [A]\npublisher: P\nframeworks: [main, other]\n", `mini/frameworks/other.yaml: file is missing`},
 		{"BadDate", "mini/profile.yaml", "title: M\ncountry: T\ndate: D\niso_date: May 2010\nlanguage: en\nauthors: [A]\npublisher: P\nframeworks: [main]\n", `mini/profile.yaml:4:11: iso_date: want YYYY-MM or YYYY-MM-DD, got "May 2010"`},
 		{"StrayFile", "mini/tables/notes.txt", "hello", `mini/tables/notes.txt: unexpected file; tables/ holds only .yaml files`},
-		{"HugeText", "mini/tables/people.yaml", table("  - {label: \"" + strings.Repeat("x", 70000) + "\", values: [1]}\n"), `rows[0].label: text is 70000 bytes long; the limit is 65536`},
+		{"HugeText", "mini/tables/people.yaml", table("  - {label: \"" + strings.Repeat("x", 70000) + "\", values: [1]}\n"), `rows[0].label: text is 70000 bytes long; the limit is 32767 (the most a workbook cell holds)`},
 		{"MissingProfile", "mini/profile.yaml", "", `mini/profile.yaml: file is empty`},
 		{"GridEntryBoth", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - {both: [x], inward: [y]}\n", `mini/grids/policy.yaml:5:9: rows[0].entries[0]: an entry is either both (spanning) or outward/inward, not both at once`},
 		{"SourceURLAndText", "mini/grids/policy.yaml", "title: P\nrows:\n  - heading: H\n    entries:\n      - both: [x]\nsources:\n  - {url: \"http://a.org/x\", text: A law}\n", `mini/grids/policy.yaml:7:5: sources[0]: a source is either text (with a label) or url (with an optional title), not both`},

@@ -26,11 +26,20 @@ type profileFile struct {
 	Website    string      `yaml:"website"`
 	Copyright  string      `yaml:"copyright"`
 	Funding    string      `yaml:"funding"`
+	Contact    contactFile `yaml:"contact"`
 	Keywords   []string    `yaml:"keywords"`
 	Frameworks []posString `yaml:"frameworks" req:"true"`
 	Labels     labelsFile  `yaml:"labels"`
 	Fonts      []posString `yaml:"fonts"`
 	Logos      []logoFile  `yaml:"logos"`
+}
+
+// contactFile is profile.yaml's contact: whom readers write to.
+type contactFile struct {
+	report.Pos
+	Name  posString `yaml:"name"`
+	Email posString `yaml:"email"`
+	URL   posString `yaml:"url"`
 }
 
 type labelsFile struct {
@@ -117,6 +126,17 @@ type workbookLabelsFile struct {
 	Subheading      string `yaml:"subheading"`
 	Text            string `yaml:"text"`
 	Both            string `yaml:"both"`
+	Contact         string `yaml:"contact"`
+	NoContact       string `yaml:"no_contact"`
+	Email           string `yaml:"email"`
+	Number          string `yaml:"number"`
+	Link            string `yaml:"link"`
+	ContainsNotes   string `yaml:"contains_notes"`
+	GridSources     string `yaml:"grid_sources"`
+	OneChart        string `yaml:"one_chart"`
+	ChartFrom       string `yaml:"chart_from"`
+	Description     string `yaml:"description"`
+	Negative        string `yaml:"negative"`
 }
 
 // footnotesFile is the ordered mapping of footnote numbers to texts.

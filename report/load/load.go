@@ -9,6 +9,7 @@ package load
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,8 +41,19 @@ const maxFile = 4 << 20
 // errors. The error result is for problems outside the data (a bad name,
 // a missing folder).
 func Load(fsys fs.FS, name string) (*report.Profile, report.Diagnostics, error) {
+	return LoadContext(context.Background(), fsys, name)
+}
+
+// LoadContext is Load, stopped by ctx: every read of the folder checks
+// it, so that an interrupt ends loading at the next read, and the error
+// result is then ctx's error.
+func LoadContext(ctx context.Context, fsys fs.FS, name string) (*report.Profile, report.Diagnostics, error) {
 	if err := CheckName(name); err != nil {
 		return nil, nil, err
+	}
+	fsys = ctxFS{ctx, fsys}
+	if info, err := fs.Lstat(fsys, name); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return nil, nil, fmt.Errorf("load: %q: the profile folder %w", name, errLink)
 	}
 	info, err := fs.Stat(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && !info.IsDir()) {
@@ -50,8 +62,11 @@ func Load(fsys fs.FS, name string) (*report.Profile, report.Diagnostics, error) 
 	if err != nil {
 		return nil, nil, fmt.Errorf("load: %w", err)
 	}
-	l := &loader{fsys: fsys, dir: name}
+	l := &loader{ctx: ctx, fsys: fsys, dir: name}
 	p := l.load()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err // what was read is incomplete, not wrong
+	}
 	diags := l.diags
 	if p != nil && len(diags.Errors()) == 0 {
 		diags = append(diags, p.Validate()...)
@@ -75,30 +90,34 @@ func CheckName(name string) error {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // List returns the names of the folders of fsys that hold a profile.yaml,
-// sorted, and those that hold one but whose name is not a valid profile
-// name (skipped: the caller says so).
+// sorted, and why each folder that holds one was skipped (the caller says
+// so): a name that is not a valid profile name, or a symbolic link.
 func List(fsys fs.FS) (names, skipped []string, err error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, nil, fmt.Errorf("load: %w", err)
 	}
 	for _, e := range entries {
-		if !e.IsDir() {
+		if !e.IsDir() && e.Type()&fs.ModeSymlink == 0 {
 			continue
 		}
 		if _, err := fs.Stat(fsys, path.Join(e.Name(), "profile.yaml")); err != nil {
 			continue
 		}
-		if CheckName(e.Name()) != nil {
-			skipped = append(skipped, e.Name())
-			continue
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			skipped = append(skipped, fmt.Sprintf("%q: %v", e.Name(), errLink))
+		case CheckName(e.Name()) != nil:
+			skipped = append(skipped, fmt.Sprintf("%q: not a profile name (lower-case letters, digits, '-' and '_')", e.Name()))
+		default:
+			names = append(names, e.Name())
 		}
-		names = append(names, e.Name())
 	}
 	return names, skipped, nil
 }
 
 type loader struct {
+	ctx   context.Context
 	fsys  fs.FS
 	dir   string
 	diags report.Diagnostics
@@ -123,6 +142,13 @@ var errLink = errors.New("is a symbolic link; a profile folder holds its own fil
 // (which would hang the build). The check does not follow links
 // (fs.Lstat), and the read stops at limit even if the file grows.
 func readRegular(fsys fs.FS, file string, limit int64) ([]byte, error) {
+	// Lstat follows links in the folders above the file: refuse them too
+	// (a tables/ linked to /etc would read the host's YAML files).
+	for dir := path.Dir(file); dir != "."; dir = path.Dir(dir) {
+		if info, err := fs.Lstat(fsys, dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return nil, fmt.Errorf("is in %s/, which %w", path.Base(dir), errLink)
+		}
+	}
 	info, err := fs.Lstat(fsys, file)
 	switch {
 	case err != nil:
@@ -153,6 +179,9 @@ func readRegular(fsys fs.FS, file string, limit int64) ([]byte, error) {
 // could not be read at all (missing, not YAML, not UTF-8).
 func (l *loader) readFile(name string, v any) bool {
 	file := path.Join(l.dir, name)
+	if l.ctx.Err() != nil {
+		return false // interrupted: LoadContext returns the context's error
+	}
 	if info, err := fs.Lstat(l.fsys, file); err == nil && l.total+info.Size() > maxTotal {
 		l.errorf(report.Pos{File: file}, "", "the profile's files total more than %d bytes, the limit; %s is not read", maxTotal, name)
 		return false
@@ -177,10 +206,15 @@ func (l *loader) readFile(name string, v any) bool {
 		l.errorf(report.Pos{File: file, Line: line, Col: col}, "", "file is not valid UTF-8")
 		return false
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		// YAML refuses NUL without saying where: say it.
+	if i, r := unprintable(data); i >= 0 {
+		// YAML refuses these characters without saying where: say it.
 		line, col := position(data[:i])
-		l.errorf(report.Pos{File: file, Line: line, Col: col}, "", "a NUL byte (U+0000): remove it")
+		pos := report.Pos{File: file, Line: line, Col: col}
+		if r == 0 {
+			l.errorf(pos, "", "a NUL byte (U+0000): remove it")
+		} else {
+			l.errorf(pos, "", "control character %U, which YAML does not allow: remove it", r)
+		}
 		return false
 	}
 	var doc yaml.Node
@@ -234,12 +268,31 @@ func invalidUTF8(data []byte) (line, col int) {
 	return line, col
 }
 
+// unprintable returns the offset and value of the first character YAML
+// refuses to read (YAML 1.2, 5.1: C0 and C1 controls other than tab, line
+// feed, carriage return and NEL; U+FFFE and U+FFFF), or -1.
+// The text is valid UTF-8.
+func unprintable(data []byte) (int, rune) {
+	for i, r := range string(data) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xfffe || r == 0xffff:
+			return i, r
+		}
+	}
+	return -1, 0
+}
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
+// yamlErrorLine returns the line of a YAML syntax error. yaml.v3 leaves
+// out "line 1" (it counts from 0 and omits 0), and every error of the
+// parser has a line once invalid UTF-8 and unprintable characters are
+// refused first: no line means line 1.
 func yamlErrorLine(err error) int {
 	m := yamlLine.FindStringSubmatch(err.Error())
 	if m == nil {
-		return 0
+		return 1
 	}
 	n := 0
 	fmt.Sscan(m[1], &n)
@@ -255,12 +308,18 @@ func yamlErrorText(err error) string {
 // extension), sorted. Other files are errors: a stray "table.yml" or
 // "notes.txt" would otherwise be silently ignored.
 func (l *loader) files(sub string) []string {
-	entries, err := fs.ReadDir(l.fsys, path.Join(l.dir, sub))
+	folder := path.Join(l.dir, sub)
+	if info, err := fs.Lstat(l.fsys, folder); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// Listing it would print the names of another folder's files.
+		l.errorf(report.Pos{File: folder}, "", "folder %v", errLink)
+		return nil
+	}
+	entries, err := fs.ReadDir(l.fsys, folder)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		l.errorf(report.Pos{File: path.Join(l.dir, sub)}, "", "%v", err)
+		l.errorf(report.Pos{File: folder}, "", "%v", err)
 		return nil
 	}
 	var ids []string
@@ -295,7 +354,7 @@ func ReadMeta(fsys fs.FS, name string) (report.Meta, error) {
 	if err := CheckName(name); err != nil {
 		return report.Meta{}, err
 	}
-	l := &loader{fsys: fsys, dir: name}
+	l := &loader{ctx: context.Background(), fsys: fsys, dir: name}
 	var pf profileFile
 	l.readFile("profile.yaml", &pf)
 	c := &compiler{loader: l}

@@ -89,3 +89,50 @@ func TestTotalCap(t *testing.T) {
 		t.Errorf("no error about the total: %v", diags.Errors())
 	}
 }
+
+// TestLinkedFolders: a folder inside the data that is a symbolic link is
+// refused, not followed: neither the files of a linked tables/ (a host
+// folder of YAML files) nor their names reach the diagnostics, and a
+// linked profile folder is not read.
+func TestLinkedFolders(t *testing.T) {
+	host := t.TempDir()
+	if err := os.WriteFile(filepath.Join(host, "x.yaml"), []byte("title: x\nperiod: hunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(host, "secret.txt"), []byte("hunter2"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "mali"), os.DirFS(filepath.Join(reporttest.DataDir(), "mali"))); err != nil {
+		t.Fatal(err)
+	}
+	tables := filepath.Join(dir, "mali", "tables")
+	if err := os.RemoveAll(tables); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(host, tables); err != nil {
+		t.Skip(err)
+	}
+	t.Run("SubFolder", func(t *testing.T) {
+		_, diags, err := load.Load(os.DirFS(dir), "mali")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := diags.Errors().Err().Error()
+		if !strings.Contains(got, "mali/tables: folder is a symbolic link") {
+			t.Errorf("no error about the linked folder:\n%s", got)
+		}
+		if strings.Contains(got, "hunter2") || strings.Contains(got, "x.yaml") || strings.Contains(got, "secret.txt") {
+			t.Errorf("the linked folder was read:\n%s", got)
+		}
+	})
+	t.Run("ProfileFolder", func(t *testing.T) {
+		if err := os.Symlink(filepath.Join(dir, "mali"), filepath.Join(dir, "linked")); err != nil {
+			t.Skip(err)
+		}
+		_, _, err := load.Load(os.DirFS(dir), "linked")
+		if err == nil || !strings.Contains(err.Error(), `"linked": the profile folder is a symbolic link`) {
+			t.Errorf("got %v, want an error about the linked profile folder", err)
+		}
+	})
+}

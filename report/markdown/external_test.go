@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -20,7 +21,7 @@ func TestExternalRenderers(t *testing.T) {
 			p := tc.get(t)
 			doc := render(t, p, t.TempDir())
 			_, body := splitFrontMatter(t, doc)
-			tables := len(blocks(p, report.TableBlock)) + len(blocks(p, report.GridBlock))
+			tables := len(blocks(p, report.TableBlock)) // policy tables are sections
 			images := len(blocks(p, report.FigureBlock))
 			notes := len(p.Footnotes)
 
@@ -32,16 +33,21 @@ func TestExternalRenderers(t *testing.T) {
 				for _, bad := range []string{"raw HTML omitted", "<code>", "<blockquote>", "<del>", "<hr />"} {
 					count(t, out, bad, 0)
 				}
+				checkOnce(t, p, out)
 			})
 			t.Run("pandoc", func(t *testing.T) {
 				out := run(t, doc, "pandoc", "-f", "gfm+yaml_metadata_block", "-t", "html5", "--wrap=none", "-s")
 				count(t, out, "<table>", tables)
 				count(t, out, `<img src="figures/`, images)
-				if !strings.Contains(out, "<title>"+want(p.Meta.Title)) {
-					t.Errorf("pandoc did not read the front matter's title %q", p.Meta.Title)
+				if !strings.Contains(out, "<title>"+html.EscapeString(want(p.Meta.FullTitle()))) {
+					t.Errorf("pandoc did not read the front matter's title %q", p.Meta.FullTitle())
 				}
 				for _, bad := range []string{"<code>", "<blockquote>", "<del>"} {
 					count(t, out, bad, 0)
+				}
+				checkOnce(t, p, out)
+				if d := p.Meta.Published; !d.IsZero() && !strings.Contains(out, `<meta name="dcterms.date" content="`+d.Format("2006-01-02")+`"`) {
+					t.Errorf("pandoc did not read the date %s", d.Format("2006-01-02"))
 				}
 				count(t, out, "<hr />", 1) // above the notes
 				ids := map[string]bool{}

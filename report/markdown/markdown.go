@@ -8,13 +8,17 @@
 //
 // What the document holds:
 //
-//   - YAML front matter (title, country, authors, date, language) with
-//     every value double-quoted, so that no text can break it; date is the
-//     ISO date (YYYY-MM or YYYY-MM-DD) when the profile has one.
+//   - YAML front matter with every value double-quoted, so that no text
+//     can break it: the full title ("CARIM Migration Profile: Mali"),
+//     country, authors, date as a full ISO date (a YYYY-MM date is its
+//     month's first day: Hugo reads "2010-05" as year 1), date_printed as
+//     the publication prints it, language, series, publisher, project,
+//     website, copyright, funding and keywords, those that are given.
 //   - A level-1 title ("Series Title: Country"), the byline (the authors
 //     joined by commas, so that no English "and" is printed; the credit;
-//     the date as printed), and a contents list linking to every heading
-//     of level 2 and 3.
+//     the date as printed), links to the other formats (Options.Downloads)
+//     by their file names, and a contents list linking to every heading of
+//     level 2 and 3.
 //   - One level-2 heading per framework; its headings at level 3; the
 //     outward and inward columns as sub-headings one level below the
 //     current section, their own headings one level further.
@@ -25,13 +29,24 @@
 //     sub-rows indented by two em spaces (U+2003) per level, which GFM does
 //     not trim; total rows in bold. The caption ("Table N. Title, period")
 //     precedes the table; sources and notes follow it.
-//   - Policy tables as GFM tables of three columns: row heading, outward,
-//     inward. An entry that spans both columns is printed in both cells,
-//     its footnote markers only in the first. The row heading is printed on
-//     the row of its first entry only.
+//   - Policy tables not as GFM tables (a table cell holds neither
+//     paragraphs nor lists, and the <br> that would break its lines is
+//     dropped by cmark-gfm and by Hugo's default renderer) but as the PDF
+//     reads them, row heading by row heading: the caption, then each row
+//     heading in bold (its subheading after it in italics), then its
+//     entries top to bottom. An outward or inward entry is introduced by
+//     its column's name in italics; an entry that spans both columns is
+//     printed once, introduced by both names ("Outward migration / Inward
+//     migration:") in a row that also has entries of one column, and
+//     without a label otherwise. Consecutive entries under one label run
+//     on under it. Paragraphs are paragraphs, a heading is a paragraph in
+//     bold, a bulleted list is a list.
+//   - A statistical table whose cells include a dash is followed by a line
+//     saying what the dash means (report.WorkbookLabels.DashMeaning).
 //   - Figures (when Options.FigurePath is set) as an SVG image with alt
 //     text, followed by the caption "Figure N. Title", the caption sentence
-//     and the sources.
+//     and the sources: the SVG holds the chart alone (charts.PlotSVG), so
+//     that they are not read twice.
 //   - Footnotes as [^N], N the number as published, defined at the end.
 //   - References and links as bulleted lists under their label.
 //
@@ -40,10 +55,8 @@
 // & when it would start an entity, : when it would open an emoji shortcode
 // such as :smile:, which pandoc reads), and the start of a block is escaped
 // when it would open a list, a heading, a quote or a rule (- + = > "1.").
-// Line breaks inside text become spaces. A GFM table cell cannot hold a
-// line break, so a policy table cell joins its paragraphs with a space,
-// prints its headings in bold and introduces each bullet with "• "; no raw
-// HTML (such as <br>) is written, since cmark-gfm drops it by default.
+// Line breaks inside text become spaces. No raw HTML is written, since
+// cmark-gfm and Hugo drop it by default.
 // GitHub itself turns a shortcode into an emoji even when escaped; that
 // cannot be prevented in Markdown.
 //
@@ -79,8 +92,13 @@ type Options struct {
 	Layouts fs.FS
 	// FigurePath returns the path of the figure's SVG file relative to the
 	// Markdown document, e.g. "figures/figure-1.svg". Nil leaves figures
-	// out.
+	// out. The SVG is expected to hold the chart alone: the document
+	// prints the figure's title, caption and sources under it.
 	FigurePath func(f *report.Figure) string
+	// Downloads are the paths, relative to the document, of the profile's
+	// other formats (e.g. "mali.pdf", "mali.xlsx"), linked under the
+	// byline by their file names.
+	Downloads []string
 }
 
 // root is the template every document starts from.

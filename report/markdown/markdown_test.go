@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -104,20 +105,31 @@ func TestFrontMatter(t *testing.T) {
 			p := tc.get(t)
 			front, _ := splitFrontMatter(t, render(t, p, t.TempDir()))
 			var got struct {
-				Title    string   `yaml:"title"`
-				Country  string   `yaml:"country"`
-				Authors  []string `yaml:"authors"`
-				Date     string   `yaml:"date"`
-				Language string   `yaml:"language"`
+				Title       string            `yaml:"title"`
+				Country     string            `yaml:"country"`
+				Authors     []string          `yaml:"authors"`
+				Date        string            `yaml:"date"`
+				DatePrinted string            `yaml:"date_printed"`
+				Language    string            `yaml:"language"`
+				Keywords    []string          `yaml:"keywords"`
+				More        map[string]string `yaml:",inline"`
 			}
 			dec := yaml.NewDecoder(bytes.NewReader(front))
-			dec.KnownFields(true)
 			if err := dec.Decode(&got); err != nil {
 				t.Fatalf("front matter: %v\n%s", err, front)
 			}
 			m := p.Meta
-			if got.Title != m.Title || got.Country != m.Country || got.Date != m.ISODate || got.Language != m.Language {
-				t.Errorf("front matter = %+v, want title %q country %q date %q language %q", got, m.Title, m.Country, m.ISODate, m.Language)
+			date := ""
+			if !m.Published.IsZero() {
+				date = m.Published.Format("2006-01-02")
+			}
+			if got.Title != m.FullTitle() || got.Country != m.Country || got.Date != date || got.DatePrinted != m.Date || got.Language != m.Language {
+				t.Errorf("front matter = %+v, want title %q country %q date %q (%q) language %q", got, m.FullTitle(), m.Country, date, m.Date, m.Language)
+			}
+			for k, v := range map[string]string{"publisher": m.Publisher, "copyright": m.Copyright, "funding": m.Funding, "project": m.Project, "website": m.Website} {
+				if got.More[k] != v {
+					t.Errorf("front matter %s = %q, want %q", k, got.More[k], v)
+				}
 			}
 			if strings.Join(got.Authors, "\n") != strings.Join(m.Authors, "\n") {
 				t.Errorf("authors = %q, want %q", got.Authors, m.Authors)
@@ -257,6 +269,8 @@ type parsed struct {
 	footnotes map[string]*east.Footnote
 	cited     map[string]int
 	paras     []string
+	// items are the list items' visible text.
+	items []string
 }
 
 func parseDoc(t *testing.T, doc []byte) *parsed {
@@ -297,6 +311,8 @@ func parseDoc(t *testing.T, doc []byte) *parsed {
 			p.cited[p.r.labels[x.Index]]++
 		case *ast.Paragraph:
 			p.paras = append(p.paras, p.r.visible(x))
+		case *ast.ListItem:
+			p.items = append(p.items, strings.TrimSpace(p.r.visible(x)))
 		case *ast.RawHTML, *ast.HTMLBlock, *ast.CodeSpan, *ast.CodeBlock, *ast.FencedCodeBlock,
 			*ast.Blockquote, *ast.ThematicBreak, *east.Strikethrough, *east.TaskCheckBox:
 			t.Errorf("document holds a %s, which the renderer never writes: %q", n.Kind(), p.r.visible(n))
@@ -348,24 +364,15 @@ func TestStructure(t *testing.T) {
 }
 
 func checkTables(t *testing.T, prof *report.Profile, doc *parsed) {
-	var want []report.Block
-	for _, f := range prof.Frameworks {
-		for _, b := range f.Blocks {
-			if b.Kind == report.TableBlock || b.Kind == report.GridBlock {
-				want = append(want, b)
-			}
-		}
-	}
+	want := blocks(prof, report.TableBlock)
 	if got := len(doc.tables); got != len(want) {
-		t.Fatalf("%d tables, want %d", got, len(want))
+		t.Fatalf("%d tables, want %d (policy tables are not GFM tables)", got, len(want))
 	}
 	for i, b := range want {
-		rows := doc.rows(doc.tables[i])
-		if b.Kind == report.TableBlock {
-			checkTable(t, prof, b.Table, doc.tables[i], rows)
-		} else {
-			checkGrid(t, prof, b.Grid, rows)
-		}
+		checkTable(t, prof, b.Table, doc.tables[i], doc.rows(doc.tables[i]))
+	}
+	for _, b := range blocks(prof, report.GridBlock) {
+		checkGrid(t, prof, b.Grid, doc)
 	}
 }
 
@@ -420,57 +427,50 @@ func checkTable(t *testing.T, prof *report.Profile, tab *report.Table, node *eas
 	}
 }
 
-func checkGrid(t *testing.T, prof *report.Profile, g *report.Grid, rows [][]string) {
+// checkGrid checks that a policy table reads like the PDF's: each row
+// heading a paragraph of its own, every paragraph of every entry printed
+// once (an entry spanning both columns too) as a paragraph of its own, and
+// every bullet a list item.
+func checkGrid(t *testing.T, prof *report.Profile, g *report.Grid, doc *parsed) {
 	t.Helper()
 	name := fmt.Sprintf("table %d", g.Number)
-	n := 1
+	paras := map[string]int{}
+	for _, p := range doc.paras {
+		paras[p]++
+	}
+	items := map[string]int{}
+	for _, it := range doc.items {
+		items[it]++
+	}
+	wantParas, wantItems := map[string]int{}, map[string]int{}
 	for _, r := range g.Rows {
-		n += max(1, len(r.Entries))
-	}
-	if len(rows) != n {
-		t.Errorf("%s: %d rows, want %d", name, len(rows), n)
-		return
-	}
-	if got, w := rows[0], []string{"", want(prof.Labels.Outward), want(prof.Labels.Inward)}; strings.Join(got, "\x00") != strings.Join(w, "\x00") {
-		t.Errorf("%s: header %q, want %q", name, got, w)
-	}
-	i := 1
-	for _, r := range g.Rows {
-		for k := 0; k < max(1, len(r.Entries)); k++ {
-			got := rows[i]
-			i++
-			if len(got) != 3 {
-				t.Errorf("%s: row %d has %d cells, want 3: %q", name, i, len(got), got)
-				continue
-			}
-			if k == 0 && !strings.HasPrefix(got[0], want(r.Heading)) {
-				t.Errorf("%s: row %d heading %q, want %q", name, i, got[0], r.Heading)
-			}
-			if len(r.Entries) == 0 {
-				continue
-			}
-			e := r.Entries[k]
-			cells := [][]report.Item{e.Outward, e.Inward}
-			if e.Spans() {
-				cells = [][]report.Item{e.Both, e.Both}
-			}
-			for c, items := range cells {
-				for _, it := range items {
-					texts := it.List
-					if it.Kind != report.ItemList {
-						texts = []report.Text{it.Text}
+		head := want(r.Heading)
+		if r.Subheading != "" {
+			head += " — " + want(r.Subheading)
+		}
+		if paras[head] == 0 {
+			t.Errorf("%s: no paragraph reads the row heading %q", name, head)
+		}
+		for _, e := range r.Entries {
+			for _, it := range slices.Concat(e.Both, e.Outward, e.Inward) {
+				if it.Kind == report.ItemList {
+					for _, tx := range it.List {
+						wantItems[wantText(tx)]++
 					}
-					for _, tx := range texts {
-						w := wantText(tx)
-						if e.Spans() && c == 1 {
-							w = want(tx.Plain())
-						}
-						if !strings.Contains(got[c+1], w) {
-							t.Errorf("%s: row %d cell %d = %q, does not hold %q", name, i, c+1, got[c+1], w)
-						}
-					}
+					continue
 				}
+				wantParas[wantText(it.Text)]++
 			}
+		}
+	}
+	for w, n := range wantParas {
+		if paras[w] != n {
+			t.Errorf("%s: %d paragraphs read %q, want %d", name, paras[w], w, n)
+		}
+	}
+	for w, n := range wantItems {
+		if items[w] != n {
+			t.Errorf("%s: %d list items read %q, want %d", name, items[w], w, n)
 		}
 	}
 }

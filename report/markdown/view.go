@@ -18,7 +18,9 @@ type document struct {
 	FrontMatter []metaField
 	Title       heading
 	// Byline holds the paragraphs under the title (authors, credit, date).
-	Byline          []string
+	Byline []string
+	// Downloads are links to the profile's other formats (PDF, workbook).
+	Downloads       []string
 	ContentsHeading heading
 	Contents        []contentsEntry
 	Frameworks      []framework
@@ -61,7 +63,7 @@ type block struct {
 	Paragraph string
 	Heading   *heading
 	Table     *table
-	Grid      *table
+	Grid      *grid
 	Figure    *figure
 	Columns   []column
 	List      *list
@@ -80,9 +82,35 @@ type table struct {
 	// list under the Sources paragraph.
 	SourceList []string
 	Notes      string
-	// Legend explains the symbols of missing values and flags the
-	// table prints ("" when it prints none).
+	// Legend explains the dash and the symbols of missing values and
+	// flags the table prints ("" when it prints none).
 	Legend string
+}
+
+// grid is a policy table laid out as the PDF reads it, row heading by row
+// heading: a GFM table cell holds neither paragraphs nor lists (a raw
+// <br> is dropped by cmark-gfm and by Hugo's default renderer).
+type grid struct {
+	Caption string
+	Rows    []gridRow
+	// Sources and SourceList as for a table.
+	Sources    []string
+	SourceList []string
+}
+
+// gridRow is a row heading and its entries, top to bottom.
+type gridRow struct {
+	// Heading is the row heading in bold, then its subheading in italics.
+	Heading string
+	Entries []gridEntry
+}
+
+// gridEntry is content under a row heading: an entry spanning both
+// columns has no label and is printed once; an outward or inward entry is
+// introduced by its column's name.
+type gridEntry struct {
+	Label string
+	Items []item
 }
 
 type figure struct {
@@ -155,6 +183,7 @@ func (b *builder) document() (*document, error) {
 	title := clean(m.FullTitle())
 	d.Title = b.heading(1, report.Text{{Kind: report.SpanPlain, Text: title}})
 	d.Byline = b.byline()
+	d.Downloads = b.downloads()
 	d.ContentsHeading = b.heading(2, plain(l.Contents))
 
 	for _, f := range b.p.Frameworks {
@@ -176,16 +205,48 @@ func (b *builder) document() (*document, error) {
 	return d, nil
 }
 
-// frontMatter is the document's YAML front matter.
+// frontMatter is the document's YAML front matter: the full title, the
+// bibliographic data the PDF and the workbook print, the publication date
+// as a full ISO date (Hugo reads "2010-05" as year 1) and as printed.
 func (b *builder) frontMatter() []metaField {
 	m := b.p.Meta
-	return []metaField{
-		{Key: "title", Value: yamlQuote(m.Title)},
+	fields := []metaField{
+		{Key: "title", Value: yamlQuote(m.FullTitle())},
 		{Key: "country", Value: yamlQuote(m.Country)},
 		b.authorsField(),
-		{Key: "date", Value: yamlQuote(firstNonEmpty(m.ISODate, m.Date))},
-		{Key: "language", Value: yamlQuote(m.Language)},
 	}
+	if !m.Published.IsZero() {
+		fields = append(fields, metaField{Key: "date", Value: yamlQuote(m.Published.Format("2006-01-02"))})
+	}
+	opt := []struct{ key, value string }{
+		{"date_printed", m.Date}, {"language", m.Language}, {"series", m.Series},
+		{"publisher", m.Publisher}, {"project", m.Project}, {"website", m.Website},
+		{"copyright", m.Copyright}, {"funding", m.Funding},
+	}
+	for _, f := range opt {
+		if v := strings.TrimSpace(f.value); v != "" {
+			fields = append(fields, metaField{Key: f.key, Value: yamlQuote(v)})
+		}
+	}
+	if len(m.Keywords) > 0 {
+		kw := metaField{Key: "keywords"}
+		for _, k := range m.Keywords {
+			kw.List = append(kw.List, yamlQuote(k))
+		}
+		fields = append(fields, kw)
+	}
+	return fields
+}
+
+// downloads links the profile's other formats by their file names.
+func (b *builder) downloads() []string {
+	var out []string
+	for _, d := range b.opt.Downloads {
+		if d = clean(d); d != "" {
+			out = append(out, "["+escapeInline(d)+"]("+linkDest(d)+")")
+		}
+	}
+	return out
 }
 
 // byline is the paragraphs under the title: the authors, the credit and
@@ -515,8 +576,32 @@ func (b *builder) table(t *report.Table) (*table, error) {
 		}
 		out.Notes = escapeBlockStart(joinNonEmpty(" ", b.labelColon(l.Notes), run))
 	}
-	out.Legend = escapeBlockStart(escapeInline(clean(t.Marks().Legend(l))))
+	out.Legend = b.legend(t)
 	return out, nil
+}
+
+// hasDash reports whether a cell of t is printed as a dash.
+func hasDash(t *report.Table) bool {
+	for _, r := range t.Rows {
+		if r != nil && slices.ContainsFunc(r.Cells, func(c report.Cell) bool { return c.Kind == report.Dash }) {
+			return true
+		}
+	}
+	return false
+}
+
+// legend explains the dash and the symbols of missing values and flags
+// a table prints, "" when it prints none.
+func (b *builder) legend(t *report.Table) string {
+	l := b.p.Labels
+	var legend []string
+	if hasDash(t) {
+		legend = append(legend, emph(escapeInline("-"))+" "+escapeInline(clean(l.Workbook.DashMeaning())))
+	}
+	if marks := t.Marks().Legend(l); marks != "" {
+		legend = append(legend, escapeInline(clean(marks)))
+	}
+	return escapeBlockStart(strings.Join(legend, " "))
 }
 
 // indent is printed once per level before a sub-row's label: two em
@@ -545,54 +630,56 @@ func (b *builder) labelColon(label string) string {
 	return emph(escapeInline(strings.TrimRight(b.p.Labels.Prefix(clean(label)), " ")))
 }
 
-func (b *builder) grid(g *report.Grid) (*table, error) {
+func (b *builder) grid(g *report.Grid) (*grid, error) {
 	l := b.p.Labels
-	out := &table{
-		Caption: b.caption(l.Table, g.Number, clean(g.Title)),
-		Header:  []string{"", escapeInline(clean(l.Outward)), escapeInline(clean(l.Inward))},
-		Align:   []string{":---", ":---", ":---"},
-	}
+	out := &grid{Caption: b.caption(l.Table, g.Number, clean(g.Title))}
 	for _, r := range g.Rows {
 		if r == nil {
 			continue
 		}
-		head := joinNonEmpty(" ", strong(escapeInline(clean(r.Heading))), emph(escapeInline(clean(r.Subheading))))
-		emitted := false
+		row := gridRow{Heading: joinNonEmpty(" — ", strong(escapeInline(clean(r.Heading))), emph(escapeInline(clean(r.Subheading))))}
+		// In a row that also has outward or inward entries, an entry
+		// spanning both is labelled with both columns' names, lest it read
+		// as part of the entry above it.
+		both := ""
+		if slices.ContainsFunc(r.Entries, func(e *report.GridEntry) bool { return e != nil && !e.Spans() }) {
+			both = clean(l.Outward) + " / " + clean(l.Inward)
+		}
 		for _, e := range r.Entries {
 			if e == nil {
 				continue
 			}
-			var cells []string
-			if e.Spans() {
-				// A spanning entry is printed in both cells; its footnote
-				// markers only in the first, so each note is cited once.
-				both, err := b.cell(e.Both, true)
-				if err != nil {
-					return nil, fmt.Errorf("table %d: %w", g.Number, err)
-				}
-				again, _ := b.cell(e.Both, false)
-				cells = []string{both, again}
-			} else {
-				outw, err := b.cell(e.Outward, true)
-				if err != nil {
-					return nil, fmt.Errorf("table %d: %w", g.Number, err)
-				}
-				inw, err := b.cell(e.Inward, true)
-				if err != nil {
-					return nil, fmt.Errorf("table %d: %w", g.Number, err)
-				}
-				cells = []string{outw, inw}
+			sides := []struct {
+				label string
+				items []report.Item
+			}{{both, e.Both}}
+			if !e.Spans() {
+				sides = []struct {
+					label string
+					items []report.Item
+				}{{l.Outward, e.Outward}, {l.Inward, e.Inward}}
 			}
-			h := ""
-			if !emitted {
-				h = head
+			for _, side := range sides {
+				items, err := b.gridItems(side.items)
+				if err != nil {
+					return nil, fmt.Errorf("table %d: %w", g.Number, err)
+				}
+				if len(items) == 0 {
+					continue
+				}
+				label := ""
+				if side.label != "" {
+					label = emph(escapeInline(clean(side.label)) + ":")
+				}
+				// Entries of one column in a row run on under one label.
+				if n := len(row.Entries); n > 0 && row.Entries[n-1].Label == label {
+					row.Entries[n-1].Items = append(row.Entries[n-1].Items, items...)
+					continue
+				}
+				row.Entries = append(row.Entries, gridEntry{Label: label, Items: items})
 			}
-			out.Rows = append(out.Rows, append([]string{h}, cells...))
-			emitted = true
 		}
-		if !emitted {
-			out.Rows = append(out.Rows, []string{head, "", ""})
-		}
+		out.Rows = append(out.Rows, row)
 	}
 	var sources []string
 	for _, s := range report.UniqueSources(g.Sources) {
@@ -617,44 +704,43 @@ func (b *builder) grid(g *report.Grid) (*table, error) {
 	return out, nil
 }
 
-// cell formats a grid cell's items on one line, since a GFM table cell
-// cannot hold a line break: paragraphs are joined by a space, a heading is
-// printed in bold, and each bullet of a list is introduced by "• ".
-func (b *builder) cell(items []report.Item, notes bool) (string, error) {
-	var parts []string
+// gridItems formats a grid entry's items as blocks: each paragraph a
+// paragraph, a heading a paragraph in bold, a list a list.
+func (b *builder) gridItems(items []report.Item) ([]item, error) {
+	var out []item
 	for _, it := range items {
 		switch it.Kind {
-		case report.ItemHeading:
-			s, err := b.text(it.Text, notes)
+		case report.ItemHeading, report.ItemParagraph:
+			s, err := b.text(it.Text, true)
 			if err != nil {
-				return "", err
+				return nil, err
 			}
-			if s != "" {
-				parts = append(parts, strong(s))
+			if s == "" {
+				continue
 			}
-		case report.ItemParagraph:
-			s, err := b.text(it.Text, notes)
-			if err != nil {
-				return "", err
+			if it.Kind == report.ItemHeading {
+				s = strong(s)
 			}
-			if s != "" {
-				parts = append(parts, s)
-			}
+			out = append(out, item{Paragraph: escapeBlockStart(s)})
 		case report.ItemList:
+			var l []string
 			for _, t := range it.List {
-				s, err := b.text(t, notes)
+				s, err := b.text(t, true)
 				if err != nil {
-					return "", err
+					return nil, err
 				}
 				if s != "" {
-					parts = append(parts, "• "+s)
+					l = append(l, escapeBlockStart(s))
 				}
 			}
+			if len(l) > 0 {
+				out = append(out, item{List: l})
+			}
 		default:
-			return "", fmt.Errorf("unknown item kind %d", it.Kind)
+			return nil, fmt.Errorf("unknown item kind %d", it.Kind)
 		}
 	}
-	return strings.Join(parts, " "), nil
+	return out, nil
 }
 
 func (b *builder) figure(f *report.Figure) (*figure, error) {
@@ -819,13 +905,4 @@ func joinNonEmpty(sep string, parts ...string) string {
 		b.WriteString(p)
 	}
 	return b.String()
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }

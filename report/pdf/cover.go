@@ -87,6 +87,16 @@ func (d *doc) coverHead(pg *page) {
 	pub := strings.ToUpper(d.p.Meta.Publisher)
 	st := style{face: sansBold, size: ts.Caption, leading: 4.4, color: navy}
 	if row := d.coverLogos(); len(row) > 0 {
+		d.logoTags = nil
+		for _, lp := range row {
+			// A logo without a text alternative is decoration.
+			var t *node
+			if lp.im.Alt != "" {
+				t = d.tags.el(d.coverTag, "Figure")
+				t.alt = lp.im.Alt
+			}
+			d.logoTags = append(d.logoTags, t)
+		}
 		y := row[0].y + row[0].h + 6
 		if pub != "" {
 			y = d.centered(pg, plain(pub), st, y, 2)
@@ -109,14 +119,15 @@ func (d *doc) lineCount(s string, st style) int {
 
 // centered sets t centered across the text width with its first line's
 // top at y, in at most maxLines lines (the cover has no room for more),
-// and returns the y under it.
+// as a paragraph of the cover, and returns the y under it.
 func (d *doc) centered(pg *page, t report.Text, st style, y float64, maxLines int) float64 {
 	st.center = true
 	st.justify = false
 	ls := d.balancedLines(d.words(t, st), d.geo.tw)
 	ls = d.capLines(ls, maxLines, st, d.geo.tw, d.p.Meta.Pos, "", fmt.Sprintf("the cover line %q", brief(t.Plain())))
+	p := d.tags.el(d.coverTag, "P")
 	for _, l := range ls {
-		pg.ops = append(pg.ops, d.lineOps(l, st, d.geo.left, y+baseline(st), d.geo.tw)...)
+		pg.ops = append(pg.ops, tagOps(d.lineOps(l, st, d.geo.left, y+baseline(st), d.geo.tw), p)...)
 		y += st.leading
 	}
 	return y
@@ -236,6 +247,7 @@ func (d *doc) drawLogos() error {
 			d.pdf.RegisterImageOptionsReader(e.name, fpdf.ImageOptions{ImageType: e.typ}, bytes.NewReader(data))
 		}
 		w := lp.w * float64(e.w) / float64(im.Width)
+		d.marked.begin(d.logoTags[i])
 		d.pdf.ImageOptions(e.name, lp.x, lp.y, w, lp.h, false, fpdf.ImageOptions{ImageType: e.typ}, 0, "")
 		if d.pdf.Err() {
 			return fmt.Errorf("logo %s: %w", im.Path, d.pdf.Error())

@@ -36,6 +36,9 @@ type Options struct {
 	// reserves their room, so that it never needs to know how a chart is
 	// drawn (package charts provides one: charts.PDF).
 	Figures FigureDrawer
+	// Standard is the standard the file declares beyond PDF/UA-1: "" or
+	// "ua-1" for none, "a-2u" or "a-2a" for PDF/A-2 (see ParseStandard).
+	Standard string
 	// Warn, when set, receives the warnings about the data that only
 	// setting it finds, e.g. a character no font can draw. Errors of that
 	// kind (a table wider than the page) come back from Render as a
@@ -117,6 +120,13 @@ const (
 // line holds about 76 characters: 60–80 read comfortably (Bringhurst).
 const measureChars = 66
 
+// measureOf is the width of measureChars average lower-case letters of
+// style st, or w if that is narrower: the widest a line of text in st is
+// set, whatever room there is.
+func (d *doc) measureOf(st style, w float64) float64 {
+	return min(w, measureChars*d.fonts.width(st.face, st.size, "abcdefghijklmnopqrstuvwxyz")/26)
+}
+
 // The text styles, every size from the document's type scale
 // (layouts.TypeScale, shared with the figures): title, heading, body,
 // caption and small, plus the footnote markers.
@@ -166,6 +176,19 @@ type doc struct {
 	// diags are the problems of the data that only setting it finds: a
 	// table wider than the page (an error), a character no font draws.
 	diags report.Diagnostics
+	// tags is the logical structure; cover and contents are its first
+	// two parts, made before the body (whose pages they count).
+	tags     *tagTree
+	coverTag *node
+	tocTag   *node
+	logoTags []*node // the cover's logos, nil for a decorative one
+	// noteMarks are where each footnote is printed, for the links from
+	// its markers.
+	noteMarks map[*report.Footnote]*mark
+	// marked writes the marked-content sequences of the page being
+	// drawn; annots are the link annotations, written by tagged.go.
+	marked *marker
+	annots []annot
 }
 
 // warnf records a warning about the data found while setting it.
@@ -203,14 +226,17 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // the page contents are compressed in writeTags
 	d := &doc{p: p, opt: opt, pdf: pdf, geo: g, notes: map[*report.Footnote]*noteLayout{}}
 	d.fonts = newFontSet(pdf, p.Meta.Fonts)
 	defer d.fonts.join()
 	if h := hyphen.For(p.Meta.Language); h != nil {
 		d.hyph = &memoHyphenator{h: h, seen: map[string][]int{}}
 	}
-	d.measure = min(g.tw, measureChars*d.fonts.width(stBody.face, stBody.size, "abcdefghijklmnopqrstuvwxyz")/26)
+	d.measure = d.measureOf(stBody, g.tw)
+	d.tags = newTagTree()
+	d.coverTag = d.tags.el(nil, "Div")
+	d.tocTag = d.tags.el(nil, "Div")
 
 	d.checkCoverage()
 	bands := d.build()
@@ -299,6 +325,7 @@ func (d *doc) build() []*band {
 		}
 		b.newPage = true
 		b.cur = nil
+		d.tags.sect = d.tags.el(nil, "Sect")
 		b.add(d.frameworkTitle(fw)...)
 		prev := report.BlockKind(0)
 		for i := range fw.Blocks {
@@ -314,7 +341,7 @@ func (d *doc) build() []*band {
 // contents entry, and keeps it with what follows.
 func (d *doc) frameworkTitle(fw *report.Framework) []*box {
 	tw := d.geo.tw
-	title := d.textBoxes(plain(fw.Title), stTitle, 0, tw)
+	title := tagBoxes(d.textBoxes(plain(fw.Title), stTitle, 0, tw), d.tags.el(d.tags.sect, "H1"))
 	if len(title) > 0 {
 		title[0].marks = append(title[0].marks, d.newMark(fw.Title, 0, true))
 		last := title[len(title)-1]
@@ -336,13 +363,13 @@ func (d *doc) addBlock(b *builder, blk *report.Block, prev report.BlockKind) boo
 		if prev != 0 && prev != report.Heading {
 			b.space(s2)
 		}
-		b.add(d.textBoxes(blk.Text, stBody, 0, d.measure)...)
+		b.add(tagBoxes(d.textBoxes(blk.Text, stBody, 0, d.measure), d.tags.el(d.tags.sect, "P"))...)
 		return true
 	case report.Heading:
 		if prev != 0 {
 			b.space(s4)
 		}
-		hs := d.textBoxes(blk.Text, stHeading, 0, d.measure)
+		hs := tagBoxes(d.textBoxes(blk.Text, stHeading, 0, d.measure), d.tags.el(d.tags.sect, "H2"))
 		d.headingBoxes(hs, d.newMark(blk.Text.Plain(), 1, true))
 		b.add(hs...)
 		return true
@@ -402,26 +429,30 @@ func (d *doc) headingBoxes(hs []*box, m *mark) {
 	hs[len(hs)-1].h += s1
 }
 
-// columnsBand sets outward and inward items side by side.
+// columnsBand sets the outward items, then the inward ones, as one text
+// flowing through two columns: set side by side, two texts of different
+// lengths leave a hole under the shorter one, while a flowed text ends
+// with balanced columns and reads in its logical order.
 func (d *doc) columnsBand(c *report.Columns) *band {
 	const gap = 7.0
-	tw := d.geo.tw
-	cw := (tw - gap) / 2
+	cw := (d.geo.tw - gap) / 2
 	l := d.p.Labels
-	var heads [2]*box
-	for i, lab := range []string{l.Outward, l.Inward} {
-		h := &box{h: 8.5}
-		ls := d.breakLines(d.words(plain(lab), stColHead), cw, cw, false)
-		if len(ls) > 0 {
-			h.ops = append(h.ops, d.lineOps(ls[0], stColHead, 0, 5, cw)...)
+	var boxes []*box
+	for i, part := range []struct {
+		label string
+		items []report.Item
+	}{{l.Outward, c.Outward}, {l.Inward, c.Inward}} {
+		if i > 0 {
+			boxes = append(boxes, &box{h: s3, space: true})
 		}
-		h.ops = append(h.ops, op{kind: opLine, x: 0, y: 6.6, w: cw, color: navy, width: 0.35})
-		heads[i] = h
+		head := d.columnHead(part.label, cw)
+		tagOps(head.ops, d.tags.el(d.tags.sect, "H2"))
+		boxes = append(boxes, head)
+		boxes = append(boxes, d.itemBoxes(part.items, stBody, stSub, cw, part.label, d.tags.sect)...)
 	}
-	left := &column{x: 0, w: cw, head: heads[0], boxes: d.itemBoxes(c.Outward, stBody, stSub, cw, l.Outward)}
-	right := &column{x: cw + gap, w: cw, head: heads[1], boxes: d.itemBoxes(c.Inward, stBody, stSub, cw, l.Inward)}
 	return &band{
-		cols: []*column{left, right},
+		cols: []*column{{x: 0, w: cw, boxes: boxes}, {x: cw + gap, w: cw}},
+		flow: true,
 		fragment: func(pg *page, y0, y1 float64, first, last bool) {
 			if y1 > y0 {
 				pg.ops = append(pg.ops, op{kind: opLine, x: d.geo.left + cw + gap/2, y: y0, h: y1 - y0, color: rule, width: 0.2})
@@ -430,11 +461,26 @@ func (d *doc) columnsBand(c *report.Columns) *band {
 	}
 }
 
-// itemBoxes sets column or cell items in width mm. When section is set,
-// headings get outline entries below an entry named section.
-func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, section string) []*box {
+// columnHead is the ruled heading of one side of a columns block, kept
+// with what follows it.
+func (d *doc) columnHead(label string, w float64) *box {
+	h := &box{h: 8.5, keep: true}
+	ls := d.breakLines(d.words(plain(label), stColHead), w, w, false)
+	if len(ls) > 0 {
+		h.ops = append(h.ops, d.lineOps(ls[0], stColHead, 0, 5, w)...)
+	}
+	h.ops = append(h.ops, op{kind: opLine, x: 0, y: 6.6, w: w, color: navy, width: 0.35})
+	return h
+}
+
+// itemBoxes sets column or cell items in width mm, as elements under
+// parent. When section is set, headings get outline entries below an
+// entry named section and are headings of the third level; in a table
+// cell (no section) they are paragraphs set as headings, since a cell's
+// heading heads no section of the document.
+func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, section string, parent *node) []*box {
 	var out []*box
-	var parent bool
+	var outlined bool
 	prev := report.ItemKind(0)
 	for _, it := range items {
 		switch it.Kind {
@@ -442,14 +488,18 @@ func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, secti
 			if prev != 0 {
 				out = append(out, &box{h: s3, space: true})
 			}
-			hs := d.textBoxes(it.Text, hst, 0, width)
+			role := "P"
+			if section != "" {
+				role = "H3"
+			}
+			hs := tagBoxes(d.textBoxes(it.Text, hst, 0, width), d.tags.el(parent, role))
 			var m *mark
 			if section != "" {
-				if !parent {
+				if !outlined {
 					if len(hs) > 0 {
 						hs[0].marks = append(hs[0].marks, d.newMark(section, 1, false))
 					}
-					parent = true
+					outlined = true
 				}
 				m = d.newMark(it.Text.Plain(), 2, false)
 			}
@@ -459,16 +509,17 @@ func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, secti
 			if prev != 0 && prev != report.ItemHeading {
 				out = append(out, &box{h: s2, space: true})
 			}
-			out = append(out, d.textBoxes(it.Text, st, 0, width)...)
+			out = append(out, tagBoxes(d.textBoxes(it.Text, st, 0, width), d.tags.el(parent, "P"))...)
 		case report.ItemList:
 			if prev != 0 && prev != report.ItemHeading {
 				out = append(out, &box{h: s2, space: true})
 			}
+			list := d.tags.el(parent, "L")
 			for i, t := range it.List {
 				if i > 0 {
 					out = append(out, &box{h: s1, space: true})
 				}
-				out = append(out, d.bulletBoxes(t, st, width)...)
+				out = append(out, d.bulletBoxes(t, st, width, d.tags.el(list, "LI"))...)
 			}
 		default:
 			continue
@@ -478,22 +529,24 @@ func (d *doc) itemBoxes(items []report.Item, st, hst style, width float64, secti
 	return out
 }
 
-// bulletBoxes sets one bullet of a list.
-func (d *doc) bulletBoxes(t report.Text, st style, width float64) []*box {
+// bulletBoxes sets one bullet of a list, as list item li: the bullet its
+// label, the text its body.
+func (d *doc) bulletBoxes(t report.Text, st style, width float64, li *node) []*box {
 	const indent = 4.0
-	bs := d.textBoxes(t, st, indent, width-indent)
+	lbl := d.tags.el(li, "Lbl")
+	bs := tagBoxes(d.textBoxes(t, st, indent, width-indent), d.tags.el(li, "LBody"))
 	if len(bs) == 0 || len(bs[0].ops) == 0 {
 		return bs
 	}
 	first := bs[0].ops[0]
 	bullet := op{kind: opText, x: 0.8, y: baseline(st), w: d.fonts.width(st.face, st.size, "•"),
-		face: st.face, size: st.size, color: st.color, text: d.fonts.sanitize(st.face, "•"), line: first.line}
+		face: st.face, size: st.size, color: st.color, text: d.fonts.sanitize(st.face, "•"), line: first.line, tag: lbl}
 	bs[0].ops[0].sep = true
 	bs[0].ops = append([]op{bullet}, bs[0].ops...)
 	return bs
 }
 
-// listBoxes sets references or links under their heading.
+// listBoxes sets references or links under their heading, as a list.
 func (d *doc) listBoxes(b *builder, blk *report.Block) {
 	tw := d.measure
 	l := d.p.Labels
@@ -505,32 +558,44 @@ func (d *doc) listBoxes(b *builder, blk *report.Block) {
 		st.justify = false
 	}
 	if title != "" {
-		hs := d.textBoxes(plain(title), stSub, 0, tw)
+		hs := tagBoxes(d.textBoxes(plain(title), stSub, 0, tw), d.tags.el(d.tags.sect, "H2"))
 		d.headingBoxes(hs, d.newMark(title, 1, true))
 		b.add(hs...)
 	}
+	list := d.tags.el(d.tags.sect, "L")
 	for i, it := range blk.Items {
 		if i > 0 {
 			b.space(s1)
 		}
-		b.add(d.textBoxes(it, st, 0, tw)...)
+		b.add(tagBoxes(d.textBoxes(it, st, 0, tw), d.tags.el(d.tags.el(list, "LI"), "LBody"))...)
 	}
 }
 
-// figureBoxes reserves the figure's box, its caption and sources.
+// figureBoxes reserves the figure's boxes (one per panel, see panels),
+// its caption and sources. A panel that starts a page is headed by the
+// caption marked as continued.
 func (d *doc) figureBoxes(f *report.Figure) []*box {
 	tw := d.geo.tw
-	fh := tw * 0.55
-	if d.opt.Figures != nil {
-		if h := d.opt.Figures.Height(f, tw); h > 0 {
-			fh = min(h, (d.geo.bottom-d.geo.top)*0.7)
-		}
-	}
 	l := d.p.Labels
-	fb := &box{h: fh + s2, keep: true, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: fh, fig: f}}}
 	cap := f.NumberedTitle(l)
-	fb.marks = append(fb.marks, d.newMark(cap, 1, true))
-	out := []*box{fb}
+	var cont []*box
+	if l.Continued != "" {
+		cont = d.textBoxes(plain(cap+" ("+l.Continued+")"), stCaption, 0, tw)
+	}
+	fig := d.tags.el(d.tags.sect, "Figure")
+	fig.alt = f.AltText(l)
+	caption := d.tags.el(fig, "Caption")
+	var out []*box
+	panels := d.panels(f, tw)
+	for i, p := range panels {
+		fb := &box{h: p.h + s2, ops: []op{{kind: opFigure, x: 0, y: 0, w: tw, h: p.h, fig: p.fig, tag: fig}}}
+		if i == 0 {
+			fb.marks = append(fb.marks, d.newMark(cap, 1, true))
+		} else {
+			fb.repeat = cont
+		}
+		out = append(out, fb)
+	}
 	out = append(out, d.textBoxes(plain(cap), stCaption, 0, tw)...)
 	if f.Caption != "" {
 		cs := stSource
@@ -543,11 +608,54 @@ func (d *doc) figureBoxes(f *report.Figure) []*box {
 		srcs = f.Table.Sources
 	}
 	out = append(out, d.sourceBoxes(srcs, nil, "", 0, tw)...)
-	for _, b := range out[:len(out)-1] {
+	tagBoxes(out[len(panels):], caption)
+	// The last panel keeps with the caption and sources.
+	for _, b := range out[len(panels)-1 : len(out)-1] {
 		b.keep = true
 	}
 	return out
 }
+
+// panel is one drawing of a figure and its height.
+type panel struct {
+	fig *report.Figure
+	h   float64
+}
+
+// panels divides figure f, drawn w mm wide, into as few panels as keep
+// each within report.MaxBars bars and maxFigure of the text block's
+// height: a figure's height follows its number of bars, up to that. With
+// no drawer, it is one panel of a fixed shape.
+func (d *doc) panels(f *report.Figure, w float64) []panel {
+	if d.opt.Figures == nil {
+		return []panel{{f, w * 0.55}}
+	}
+	most := (d.geo.bottom - d.geo.top) * maxFigure
+	n := 1
+	if data, err := f.Data(); err == nil {
+		n = max(1, (len(data.Categories)*len(data.Series)+report.MaxBars-1)/report.MaxBars)
+	}
+	for ; ; n++ {
+		figs := f.Panels(n)
+		ps := make([]panel, len(figs))
+		fits := true
+		for i, pf := range figs {
+			h := d.opt.Figures.Height(pf, w)
+			if h <= 0 {
+				h = w * 0.55
+			}
+			fits = fits && h <= most
+			ps[i] = panel{pf, min(h, most)}
+		}
+		if fits || len(figs) < n {
+			return ps
+		}
+	}
+}
+
+// maxFigure is the largest share of the text block's height one drawing
+// of a figure takes.
+const maxFigure = 0.7
 
 // sourceBoxes sets a table's or figure's sources and notes, and the
 // legend of the symbols a table uses ("" for none).

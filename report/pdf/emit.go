@@ -6,8 +6,6 @@ import (
 	"io"
 	"strings"
 	"unicode"
-
-	"github.com/migprofile/migprofile/report/typeset/script"
 )
 
 // finish adds to every page but the cover its running header, its
@@ -39,6 +37,8 @@ func (d *doc) finish() {
 		}
 		extra = append(extra, d.runLine(folio, stRunning, g.left, fy, g.tw, true)...)
 		pg.body = [2]int{len(head), len(head) + nbody}
+		tagOps(head, paginationArtifact)
+		tagOps(extra, paginationArtifact)
 		pg.ops = append(append(head, pg.ops...), extra...)
 	}
 }
@@ -82,43 +82,41 @@ func (d *doc) truncate(s string, st style, w float64) string {
 func (d *doc) emit(w io.Writer) error {
 	pdf := d.pdf
 	m := d.p.Meta
-	pdf.SetTitle(metaText(d.p.Meta.FullTitle()), true)
-	pdf.SetAuthor(metaText(strings.Join(m.Authors, ", ")), true)
 	subject := m.Project
 	if subject == "" {
 		subject = m.Publisher
 	}
-	pdf.SetSubject(metaText(subject), true)
-	pdf.SetKeywords(metaText(strings.Join(m.Keywords, ", ")), true)
-	pdf.SetCreator("migprofile", true)
 	if langTag(m.Language) {
 		pdf.SetLang(m.Language)
 	}
-	date := d.p.Meta.DocumentDate(d.opt.Date)
-	pdf.SetCreationDate(date)
-	pdf.SetModificationDate(date)
+	std, err := ParseStandard(d.opt.Standard)
+	if err != nil {
+		return fmt.Errorf("standard: %w", err)
+	}
+	d.declare(std, metaText(m.FullTitle()), metaText(strings.Join(m.Authors, ", ")), metaText(subject),
+		metaText(strings.Join(m.Keywords, ", ")), m.DocumentDate(d.opt.Date))
 	pdf.SetDisplayMode("fullpage", "OneColumn")
 
-	links := map[*mark]int{}
-	for _, mk := range d.marks {
-		if mk.page >= 0 {
-			id := pdf.AddLink()
-			pdf.SetLink(id, mk.y, mk.page+1)
-			links[mk] = id
-		}
-	}
-
 	var s state
-	for _, pg := range d.pages {
+	d.marked = &marker{d: d}
+	for i, pg := range d.pages {
 		pdf.AddPage()
 		s = state{}
+		d.marked.page = i
+		d.marked.parents = append(d.marked.parents, nil)
 		for _, o := range pg.under {
-			if err := d.draw(&s, o, links); err != nil {
+			if err := d.draw(&s, o); err != nil {
 				return err
 			}
 		}
-		for _, o := range pg.ops {
-			if err := d.draw(&s, o, links); err != nil {
+		for j, o := range pg.ops {
+			if o.kind == opText && spaceAfter(pg.ops, j) {
+				o.text += " "
+				if o.actual != "" {
+					o.actual += " "
+				}
+			}
+			if err := d.draw(&s, o); err != nil {
 				return err
 			}
 		}
@@ -127,6 +125,7 @@ func (d *doc) emit(w io.Writer) error {
 				return err
 			}
 		}
+		d.marked.end()
 	}
 	// The outline, in document order.
 	d.fonts.use(serif, 10)
@@ -150,8 +149,58 @@ func (d *doc) emit(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if out, err = d.writeTags(out); err != nil {
+		return err
+	}
 	_, err = w.Write(out)
 	return err
+}
+
+// drawText draws a text op: its run, its actual text if it differs from
+// the glyphs, its link.
+func (d *doc) drawText(s *state, o op) {
+	pdf := d.pdf
+	if !s.ok || s.face != o.face || s.size != o.size {
+		d.fonts.use(o.face, o.size)
+		s.ok, s.face, s.size = true, o.face, o.size
+	}
+	if !s.textOK || s.text != o.color {
+		pdf.SetTextColor(int(o.color.r), int(o.color.g), int(o.color.b))
+		s.text, s.textOK = o.color, true
+	}
+	pdf.Text(o.x, o.y, o.text) // in its actual text's span, if any (marker.beginActual)
+	h := o.size * pt
+	if o.url != "" {
+		d.link(o, annot{x: o.x, y: o.y - h*0.8, w: o.w, h: h * 1.1, uri: metaText(o.url)})
+	}
+	if m := d.noteMarks[o.note]; o.note != nil && m != nil && m.page >= 0 {
+		d.link(o, annot{x: o.x - 0.3, y: o.y - h*0.9, w: o.w + 0.6, h: h * 1.2, dest: m})
+	}
+}
+
+// spaceAfter reports whether text op j of ops is followed, in its
+// element, by a word after a space: on its line, or on the next line
+// unless it ends in a hyphen. Words are placed one by one, so the spaces
+// between them are gaps, which a reader's text extraction guesses at but
+// the structure tree's text does not have: drawing a real space after
+// the word (invisible, and the next word placed anyway) gives assistive
+// technology "the text" rather than "thetext" (as LaTeX's tagpdf does).
+func spaceAfter(ops []op, j int) bool {
+	o := ops[j]
+	if o.tag == nil || o.tag.role == "Artifact" || strings.HasSuffix(o.text, " ") {
+		return false
+	}
+	for k := j + 1; k < len(ops); k++ {
+		n := ops[k]
+		if n.kind != opText || n.tag != o.tag {
+			continue
+		}
+		if n.line == o.line {
+			return n.sep
+		}
+		return !strings.HasSuffix(o.text, "-") && !strings.HasSuffix(o.text, "\u00ad")
+	}
+	return false
 }
 
 // metaText makes s safe for the document's properties: valid UTF-8
@@ -194,29 +243,17 @@ type state struct {
 	fillOK bool
 }
 
-func (d *doc) draw(s *state, o op, links map[*mark]int) error {
+func (d *doc) draw(s *state, o op) error {
 	pdf := d.pdf
+	switch {
+	case o.kind == opText && o.actual != "":
+		d.marked.beginActual(d.marked.tagOf(o), o.actual)
+	case o.kind != opLinkTo: // an area, not content
+		d.marked.begin(d.marked.tagOf(o))
+	}
 	switch o.kind {
 	case opText:
-		if !s.ok || s.face != o.face || s.size != o.size {
-			d.fonts.use(o.face, o.size)
-			s.ok, s.face, s.size = true, o.face, o.size
-		}
-		if !s.textOK || s.text != o.color {
-			pdf.SetTextColor(int(o.color.r), int(o.color.g), int(o.color.b))
-			s.text, s.textOK = o.color, true
-		}
-		if o.actual != "" {
-			pdf.RawWriteStr(script.BeginActualText(o.actual))
-		}
-		pdf.Text(o.x, o.y, o.text)
-		if o.actual != "" {
-			pdf.RawWriteStr(script.EndActualText)
-		}
-		if o.url != "" {
-			h := o.size * pt
-			pdf.LinkString(o.x, o.y-h*0.8, o.w, h*1.1, metaText(o.url))
-		}
+		d.drawText(s, o)
 	case opLine:
 		if !s.drawOK || s.draw != o.color {
 			pdf.SetDrawColor(int(o.color.r), int(o.color.g), int(o.color.b))
@@ -242,8 +279,8 @@ func (d *doc) draw(s *state, o op, links map[*mark]int) error {
 		}
 		pdf.Rect(o.x, o.y, o.w, o.h, "F")
 	case opLinkTo:
-		if id, ok := links[o.mark]; ok {
-			pdf.Link(o.x, o.y, o.w, o.h, id)
+		if o.mark != nil && o.mark.page >= 0 {
+			d.link(o, annot{x: o.x, y: o.y, w: o.w, h: o.h, dest: o.mark})
 		}
 	case opFigure:
 		if d.opt.Figures == nil || o.fig == nil {

@@ -44,6 +44,17 @@ type op struct {
 	fig   *report.Figure
 	// note is the footnote a marker cites (see renumberNotes).
 	note *report.Footnote
+	// tag is the structure element the op's content belongs to; nil
+	// makes it a layout artifact (see tags.go).
+	tag *node
+	// hyphen: the text ends with a hyphen the line break added, which
+	// the structure's text leaves out (see marker.tagOf).
+	hyphen bool
+	// rtl numbers the right-to-left stretch of a line the op draws part
+	// of (0: none); logical is that stretch's text in reading order,
+	// which the structure gives for the glyphs drawn in visual order.
+	rtl     int32
+	logical string
 }
 
 // mark is a place in the document that the outline and the contents
@@ -87,13 +98,16 @@ type column struct {
 	// above reads as one block.
 	raise float64
 	boxes []*box
-	// head is drawn above the column on each page it continues on.
-	head *box
 }
 
 // band is a set of columns that start at the same height.
 type band struct {
 	cols []*column
+	// flow makes the columns one text: the boxes of cols[0] run down the
+	// first column, then the second, page after page, and the last page's
+	// columns are balanced to near-equal height (the others give only
+	// their position and width).
+	flow bool
 	// intro boxes (full width) come before the first fragment and stay
 	// on its page.
 	intro []*box
@@ -185,6 +199,9 @@ type placed struct {
 	b    *box
 	y    float64
 	tail bool
+	// repeat: the box is shown again (a table's header over a page it
+	// continues on), an artifact for assistive technology.
+	repeat bool
 }
 
 // run is the result of filling one column on one page.
@@ -322,7 +339,7 @@ func groupNotes(bs []*box) []*report.Footnote {
 func (e *engine) put(r *run, b *box, y float64, canRepeat bool) float64 {
 	if len(r.items) == 0 && canRepeat && b.repeat != nil {
 		for _, h := range b.repeat {
-			r.items = append(r.items, placed{b: h, y: y})
+			r.items = append(r.items, placed{b: h, y: y, repeat: true})
 			y += h.h
 		}
 	}
@@ -334,7 +351,7 @@ func (e *engine) put(r *run, b *box, y float64, canRepeat bool) float64 {
 // commit draws r's boxes onto the current page at x.
 func (e *engine) commit(r run, x float64) {
 	for _, p := range r.items {
-		e.drawBox(p.b, x, p.y)
+		e.drawBox(p.b, x, p.y, p.repeat)
 		if p.tail {
 			for _, o := range p.b.tail {
 				e.pg.ops = append(e.pg.ops, o.moved(x, p.y))
@@ -343,10 +360,18 @@ func (e *engine) commit(r run, x float64) {
 	}
 }
 
-// drawBox copies b's ops onto the page at (x, y) and records its marks.
-func (e *engine) drawBox(b *box, x, y float64) {
+// drawBox copies b's ops onto the page at (x, y) and records its marks;
+// a repeated box is an artifact, and anchors nothing.
+func (e *engine) drawBox(b *box, x, y float64, repeated bool) {
 	for _, o := range b.ops {
-		e.pg.ops = append(e.pg.ops, o.moved(x, y))
+		o = o.moved(x, y)
+		if repeated {
+			o.tag = repeatedArtifact
+		}
+		e.pg.ops = append(e.pg.ops, o)
+	}
+	if repeated {
+		return
 	}
 	for _, m := range b.marks {
 		m.page = len(e.pages) - 1
@@ -429,11 +454,7 @@ func (e *engine) startBand(b *band) {
 	}
 	g := 0.0
 	for _, c := range b.cols {
-		hh := 0.0
-		if c.head != nil {
-			hh = c.head.h
-		}
-		g = max(g, hh+firstGroup(c))
+		g = max(g, firstGroup(c))
 	}
 	if e.y+need+g > e.limit(e.pg.notes)+1e-6 {
 		e.newPage()
@@ -446,30 +467,24 @@ func (e *engine) startBand(b *band) {
 func (e *engine) placeFragment(b *band, next []int, first bool) (done bool) {
 	startTop := e.atTop()
 	e.drawBandTop(b, first, startTop)
-	// The column heads: all of them above the first fragment, then
-	// those of the columns that go on.
-	headY, hh := e.y, 0.0
-	for i, c := range b.cols {
-		if headShown(c, next[i], first) {
-			hh = max(hh, c.head.h)
-		}
-	}
-	e.y += hh
 	y0 := e.y
-	runs, total := e.fillColumns(b, next, y0, startTop)
+	runs, total := e.fillColumns(b, next, y0, e.bottom, startTop)
+	if b.flow && runs[len(runs)-1].next == len(b.cols[0].boxes) {
+		runs, total = e.balance(b, next, y0, runs, total, startTop)
+	}
 	end := y0
 	done = true
 	for i, r := range runs {
-		c := b.cols[i]
-		if headShown(c, next[i], first) {
-			e.drawBox(c.head, e.d.geo.left+c.x, headY)
-		}
-		e.commit(r, e.d.geo.left+c.x)
-		next[i] = r.next
+		e.commit(r, e.d.geo.left+b.cols[i].x)
 		end = max(end, r.end)
-		if r.next < len(b.cols[i].boxes) {
-			done = false
+		if !b.flow {
+			next[i] = r.next
+			done = done && r.next >= len(b.cols[i].boxes)
 		}
+	}
+	if b.flow {
+		next[0] = runs[len(runs)-1].next
+		done = next[0] >= len(b.cols[0].boxes)
 	}
 	e.pg.notes = total
 	e.y = end
@@ -479,45 +494,77 @@ func (e *engine) placeFragment(b *band, next []int, first bool) (done bool) {
 	return done
 }
 
+// balance lowers the foot of a flowed band's last fragment as far as all
+// its boxes still fit, so that its columns end at near-equal heights
+// rather than the first full and the second short. runs and total are
+// the fill down to the page's foot, kept if nothing lower holds it all.
+func (e *engine) balance(b *band, next []int, y0 float64, runs []run, total []*report.Footnote, force bool) ([]run, []*report.Footnote) {
+	lo, hi := y0, y0
+	for _, r := range runs {
+		hi = max(hi, r.end)
+	}
+	best, bestNotes := append([]run(nil), runs...), total
+	for range 12 {
+		mid := (lo + hi) / 2
+		rs, ns := e.fillColumns(b, next, y0, mid, force)
+		last := rs[len(rs)-1]
+		if last.next == len(b.cols[0].boxes) && !anyForced(rs) {
+			hi, best, bestNotes = mid, append(best[:0], rs...), ns
+		} else {
+			lo = mid
+		}
+		if hi-lo < 0.5 {
+			break
+		}
+	}
+	return best, bestNotes
+}
+
+func anyForced(rs []run) bool {
+	for _, r := range rs {
+		if r.forced {
+			return true
+		}
+	}
+	return false
+}
+
 // drawBandTop draws what goes above a fragment's columns: the intro above
 // the first fragment, the header above the others, and above the first
 // too when the band starts a page, has no intro and asks for it.
 func (e *engine) drawBandTop(b *band, first, startTop bool) {
 	if first {
 		for _, ib := range b.intro {
-			e.drawBox(ib, e.d.geo.left, e.y)
+			e.drawBox(ib, e.d.geo.left, e.y, false)
 			e.pg.notes = e.addNotes(e.pg.notes, ib.notes)
 			e.y += ib.h
 		}
 	}
 	if !first || (startTop && b.headerAtTop && len(b.intro) == 0) {
 		for _, hb := range b.header {
-			e.drawBox(hb, e.d.geo.left, e.y)
+			e.drawBox(hb, e.d.geo.left, e.y, true)
 			e.y += hb.h
 		}
 	}
 }
 
-// headShown reports whether column c's head is drawn above a fragment: it
-// is above the first, then above each fragment the column continues in
-// (next is its first box not yet placed).
-func headShown(c *column, next int, first bool) bool {
-	return c.head != nil && (first || next < len(c.boxes))
-}
-
-// fillColumns fills each column of b from next, below y0. The columns
-// share the page's foot, where all their footnotes go: when the notes of
-// one push another column past the page's end, all are filled again
-// stopping above them, up to eight more times.
-func (e *engine) fillColumns(b *band, next []int, y0 float64, force bool) ([]run, []*report.Footnote) {
-	capY := e.bottom
+// fillColumns fills each column of b from next, below y0 and above capY.
+// The columns share the page's foot, where all their footnotes go: when
+// the notes of one push another column past the page's end, all are
+// filled again stopping above them, up to eight more times. In a flowed
+// band each column takes up where the one before it stopped.
+func (e *engine) fillColumns(b *band, next []int, y0, capY float64, force bool) ([]run, []*report.Footnote) {
 	var runs []run
 	var total []*report.Footnote
 	for attempt := 0; ; attempt++ {
 		runs = runs[:0]
 		total = append([]*report.Footnote(nil), e.pg.notes...)
 		for i, c := range b.cols {
-			r := e.fill(c, next[i], y0, capY, total, force)
+			from, f := next[i], force
+			if b.flow && i > 0 {
+				c, from, f = b.cols[0], skipSpace(b.cols[0].boxes, runs[i-1].next), false
+			}
+			r := e.fill(c, from, y0, capY, total, f)
 			total = e.addNotes(total, r.notes)
 			runs = append(runs, r)
 		}
@@ -531,7 +578,16 @@ func (e *engine) fillColumns(b *band, next []int, y0 float64, force bool) ([]run
 		if !over || attempt >= 8 {
 			break
 		}
-		capY = lim
+		capY = min(capY, lim)
 	}
 	return runs, total
+}
+
+// skipSpace returns the index of the first box from i on that is not
+// vertical space: a column does not start with a gap.
+func skipSpace(bs []*box, i int) int {
+	for i < len(bs) && bs[i].space {
+		i++
+	}
+	return i
 }

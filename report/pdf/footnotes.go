@@ -49,6 +49,7 @@ func (d *doc) noteLayout(n *report.Footnote) *noteLayout {
 	numOp := op{kind: opText, x: 0, y: baseline(stNote), w: d.fonts.width(stNote.face, stNote.size, num),
 		face: stNote.face, size: stNote.size, color: stNote.color, text: num, line: id}
 	bs[0].ops = append([]op{numOp}, bs[0].ops...)
+	tagBoxes(bs, d.tags.note(n))
 	nl := &noteLayout{boxes: bs, h: heights(bs)}
 	d.notes[n] = nl
 	return nl
@@ -91,6 +92,10 @@ func (d *doc) drawNotes(pg *page) {
 		if i > 0 {
 			y += noteGap
 		}
+		if d.noteMarks == nil {
+			d.noteMarks = map[*report.Footnote]*mark{}
+		}
+		d.noteMarks[n] = &mark{title: d.noteTitle(n), page: slices.Index(d.pages, pg), y: y}
 		for _, b := range d.noteLayout(n).boxes {
 			for _, o := range b.ops {
 				pg.ops = append(pg.ops, o.moved(d.geo.left, y))
@@ -98,6 +103,16 @@ func (d *doc) drawNotes(pg *page) {
 			y += b.h
 		}
 	}
+}
+
+// noteTitle describes footnote n for a link to it, in any language: its
+// number and the start of its text ("3 Community of Sahel-Saharan…").
+func (d *doc) noteTitle(n *report.Footnote) string {
+	num := n.ID
+	if l, ok := d.noteNumbers[n]; ok {
+		num = l
+	}
+	return num + " " + brief(n.Text.Plain())
 }
 
 // renumberNotes numbers the footnotes in the order the pages cite them, as

@@ -74,6 +74,7 @@ func (r *gridRow) drawContinued(pg *page, top float64) {
 	y := top + gridPad
 	for _, b := range r.cont {
 		for _, o := range b.ops {
+			o.tag = repeatedArtifact
 			pg.ops = append(pg.ops, o.moved(r.d.geo.left+gridPad, y))
 		}
 		y += b.h
@@ -89,11 +90,13 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 	cw := (tw - hw) / 2
 
 	cap := l.NumberedTitle(l.Table, g.Number, g.Title)
+	tab := d.tags.el(d.tags.sect, "Table")
 	// The caption and the column header start the first row's band, so
 	// that they move with it.
-	intro := append(d.captionBoxes(cap, 0, tw), nil)
+	intro := append(tagBoxes(d.captionBoxes(cap, 0, tw), d.tags.el(tab, "Caption")), nil)
 
-	hdr := d.gridHeader(hw, cw)
+	hdr := d.gridHeader(hw, cw, d.tags.el(tab, "THead"))
+	tbody := d.tags.el(tab, "TBody")
 	intro[len(intro)-1] = hdr
 	// On a page a grid continues on: the caption marked as continued,
 	// then the column header.
@@ -109,7 +112,7 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 		if row == nil || len(row.Entries) == 0 {
 			continue
 		}
-		if d.gridRowBands(b, row, intro, header) {
+		if d.gridRowBands(b, row, intro, header, tbody) {
 			intro = nil
 		}
 	}
@@ -135,13 +138,13 @@ type gridEntry struct {
 // lines of each cell on each side, and its heading is repeated, marked
 // as continued, on the pages it continues on. It reports whether it
 // added a band.
-func (d *doc) gridRowBands(b *builder, row *report.GridRow, intro, header []*box) bool {
+func (d *doc) gridRowBands(b *builder, row *report.GridRow, intro, header []*box, tbody *node) bool {
 	rec := &gridRow{d: d}
 	if l := d.p.Labels; l.Continued != "" {
 		rec.cont = d.textBoxes(plain(row.Heading+" ("+l.Continued+")"), stGridHd, 0, gridHeadW-2*gridPad)
 	}
-	heads := d.gridRowHeads(row)
-	ecs := d.gridEntries(row)
+	ecs, th := d.gridEntries(row, tbody)
+	heads := tagBoxes(d.gridRowHeads(row), th)
 	d.shareHeading(heads, ecs)
 	wholes, notes, only := rowWholes(ecs)
 	for i, ec := range ecs {
@@ -178,31 +181,41 @@ func (d *doc) gridRowHeads(row *report.GridRow) []*box {
 	return heads
 }
 
-// gridEntries sets the entries of row into their cells.
-func (d *doc) gridEntries(row *report.GridRow) []gridEntry {
+// gridEntries sets the entries of row into their cells, each entry a
+// table row under tbody; the first row starts with the row's header
+// cell, th, which spans them all.
+func (d *doc) gridEntries(row *report.GridRow, tbody *node) (ecs []gridEntry, th *node) {
 	tw := d.geo.tw
 	hw := gridHeadW
 	cw := (tw - hw) / 2
-	var ecs []gridEntry
 	for _, e := range row.Entries {
 		if e == nil {
 			continue
 		}
+		tr := d.tags.el(tbody, "TR")
+		if th == nil {
+			th = d.tags.el(tr, "TH")
+			th.scope = "Row"
+		}
+		th.rowSpan++
 		ec := gridEntry{split: !e.Spans()}
 		if ec.split {
 			ec.cols = []*column{
-				d.cell(hw, cw, d.itemBoxes(e.Outward, stGrid, stGridHd, cw-2*gridPad, "")),
-				d.cell(hw+cw, cw, d.itemBoxes(e.Inward, stGrid, stGridHd, cw-2*gridPad, "")),
+				d.cell(hw, cw, d.itemBoxes(e.Outward, stGrid, stGridHd, cw-2*gridPad, "", d.tags.el(tr, "TD"))),
+				d.cell(hw+cw, cw, d.itemBoxes(e.Inward, stGrid, stGridHd, cw-2*gridPad, "", d.tags.el(tr, "TD"))),
 			}
 		} else {
-			ec.cols = []*column{d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, tw-hw-2*gridPad, ""))}
+			// An entry across both columns keeps to the prose measure.
+			td := d.tags.el(tr, "TD")
+			td.colSpan = 2
+			ec.cols = []*column{d.cell(hw, tw-hw, d.itemBoxes(e.Both, stGrid, stGridHd, d.measureOf(stGrid, tw-hw-2*gridPad), "", td))}
 		}
 		for _, c := range ec.cols {
 			ec.h = max(ec.h, heights(c.boxes))
 		}
 		ecs = append(ecs, ec)
 	}
-	return ecs
+	return ecs, th
 }
 
 // shareHeading shares the row heading's lines heads out among the
@@ -234,7 +247,7 @@ func (d *doc) shareHeading(heads []*box, ecs []gridEntry) {
 
 // gridSources adds a grid's sources under it, as a source note.
 func (d *doc) gridSources(b *builder, g *report.Grid) {
-	b.add(d.sourceNote(g.Sources, 0, d.geo.tw)...)
+	b.add(tagBoxes(d.sourceNote(g.Sources, 0, d.geo.tw), d.tags.el(d.tags.sect, "P"))...)
 }
 
 // cell is a grid column at x of width w, its boxes padded.
@@ -242,8 +255,9 @@ func (d *doc) cell(x, w float64, bs []*box) *column {
 	return &column{x: x + gridPad, w: w - 2*gridPad, padTop: gridPad, padBottom: gridPad, boxes: bs}
 }
 
-// gridHeader is the row over a grid: the outward and inward labels.
-func (d *doc) gridHeader(hw, cw float64) *box {
+// gridHeader is the row over a grid: the outward and inward labels, as
+// header cells of a row in thead after an empty corner cell.
+func (d *doc) gridHeader(hw, cw float64, thead *node) *box {
 	l := d.p.Labels
 	tw := d.geo.tw
 	st := stGridHd
@@ -251,11 +265,15 @@ func (d *doc) gridHeader(hw, cw float64) *box {
 	h := st.leading + 2*gridPad
 	hb := &box{h: h, keep: true}
 	hb.ops = append(hb.ops, op{kind: opRect, x: 0, y: 0, w: tw, h: h, color: pale})
+	tr := d.tags.el(thead, "TR")
+	d.tags.el(tr, "TD")
 	for i, lab := range []string{l.Outward, l.Inward} {
+		th := d.tags.el(tr, "TH")
+		th.scope = "Column"
 		x := hw + float64(i)*cw
 		ls := d.breakLines(d.words(plain(lab), st), cw-2*gridPad, cw-2*gridPad, false)
 		if len(ls) > 0 {
-			hb.ops = append(hb.ops, d.lineOps(ls[0], st, x+gridPad, gridPad+baseline(st), cw-2*gridPad)...)
+			hb.ops = append(hb.ops, tagOps(d.lineOps(ls[0], st, x+gridPad, gridPad+baseline(st), cw-2*gridPad), th)...)
 		}
 	}
 	for _, x := range []float64{0, hw, hw + cw, tw} {

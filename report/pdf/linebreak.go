@@ -39,6 +39,9 @@ type frag struct {
 	url   string
 	// note is the footnote a marker cites (see renumberNotes).
 	note *report.Footnote
+	// hyphen: the text ends with a hyphen the line break added, which is
+	// not part of the text (see lineOps).
+	hyphen bool
 }
 
 // word is an unbreakable run of frags; space is the width of the space
@@ -254,6 +257,7 @@ func withHyphen(m metrics, p word) word {
 	last := &fs[len(fs)-1]
 	hw := m.width(last.face, last.size, "-")
 	last.text += "-"
+	last.hyphen = true
 	last.w += hw
 	p.frags, p.w = fs, p.w+hw
 	return p

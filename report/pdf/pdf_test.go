@@ -5,10 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"maps"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -276,15 +279,15 @@ func TestLongColumns(t *testing.T) {
 	checkPages(t, d)
 
 	t.Run("columns flow across pages", func(t *testing.T) {
-		first, last := pageOf(d, "Left 1 "), pageOf(d, "Left 80 ")
+		first, last := pageOf(d, "Left 1 "), pageOf(d, "Right 20 ")
 		if first == 0 || last <= first {
-			t.Fatalf("left column from page %d to %d, want several pages", first, last)
-		}
-		if r := pageOf(d, "Right 20 "); r < first || r > last {
-			t.Errorf("right column's end on page %d, outside %d–%d", r, first, last)
+			t.Fatalf("columns from page %d to %d, want several pages", first, last)
 		}
 	})
-	t.Run("left column before right column on each page", func(t *testing.T) {
+	t.Run("outward, then inward, in reading order", func(t *testing.T) {
+		if l, r := pageOf(d, "Left 80 "), pageOf(d, "Right 1 "); r < l {
+			t.Errorf("inward starts on page %d, before outward ends on page %d", r, l)
+		}
 		for i, pg := range d.pages {
 			seenRight := false
 			for _, l := range pageLines(pg) {
@@ -292,15 +295,31 @@ func TestLongColumns(t *testing.T) {
 					seenRight = true
 				}
 				if strings.HasPrefix(l, "Left ") && seenRight {
-					t.Fatalf("page %d: left-column line %q drawn after the right column", i+1, l)
+					t.Fatalf("page %d: outward line %q drawn after an inward one", i+1, l)
 				}
 			}
 		}
 	})
-	t.Run("the section ends below the longer column", func(t *testing.T) {
-		after := pageOf(d, "After the columns")
-		if after < pageOf(d, "Left 80 ") {
-			t.Errorf("the paragraph after the columns is on page %d, before the left column ends", after)
+	t.Run("full pages fill both columns", func(t *testing.T) {
+		for n := pageOf(d, "Left 1 ") + 1; n < pageOf(d, "Right 20 "); n++ {
+			l, r := columnFeet(d, d.pages[n-1], d.geo.ph)
+			if r == 0 || l-r > 12 || r-l > 12 {
+				t.Errorf("page %d: columns end at %.1f and %.1f mm", n, l, r)
+			}
+		}
+	})
+	t.Run("the last page's columns are balanced", func(t *testing.T) {
+		n := pageOf(d, "Right 20 ")
+		pg := d.pages[n-1]
+		l, r := columnFeet(d, pg, opY(pg, "After the columns"))
+		// Near-equal: within two lines of body text and a heading.
+		if diff := math.Abs(l - r); r == 0 || diff > 12 {
+			t.Errorf("page %d: columns end at %.1f and %.1f mm (%.1f apart)", n, l, r, diff)
+		}
+	})
+	t.Run("the section ends below the columns", func(t *testing.T) {
+		if after := pageOf(d, "After the columns"); after < pageOf(d, "Right 20 ") {
+			t.Errorf("the paragraph after the columns is on page %d, before the columns end", after)
 		}
 	})
 	t.Run("footnotes on the citing page", func(t *testing.T) {
@@ -340,6 +359,34 @@ func TestLongColumns(t *testing.T) {
 			}
 		}
 	})
+}
+
+// columnFeet returns the lowest baselines of body text above y in the
+// left and the right half of page pg (0 when a half has none).
+func columnFeet(d *doc, pg *page, y float64) (left, right float64) {
+	mid := d.geo.left + d.geo.tw/2
+	for _, o := range pg.ops[pg.body[0]:pg.body[1]] {
+		if o.kind != opText || o.y >= y {
+			continue
+		}
+		if o.x < mid {
+			left = max(left, o.y)
+		} else {
+			right = max(right, o.y)
+		}
+	}
+	return left, right
+}
+
+// opY is the baseline of the first text run of pg that starts with s, or
+// the page's height when none does.
+func opY(pg *page, s string) float64 {
+	for _, o := range pg.ops {
+		if o.kind == opText && strings.HasPrefix(o.text, s) {
+			return o.y
+		}
+	}
+	return math.Inf(1)
 }
 
 func TestOddText(t *testing.T) {
@@ -634,4 +681,110 @@ func TestGridRowSplitting(t *testing.T) {
 			}
 		}
 	})
+}
+
+// barHeights draws figures as frames 20 mm plus 5 mm a bar high.
+type barHeights struct{ frames }
+
+func (barHeights) Height(f *report.Figure, w float64) float64 {
+	d, err := f.Data()
+	if err != nil {
+		return 0
+	}
+	return 20 + 5*float64(len(d.Categories)*len(d.Series))
+}
+
+// barsProfile is a profile of one table of n rows and a figure of them.
+func barsProfile(n int) *report.Profile {
+	col := &report.Column{ID: "v", Label: "Value", Unit: report.Count}
+	tab := &report.Table{ID: "t", Number: 1, Title: "Values", Stub: "Row", Columns: []*report.Column{col}}
+	for i := range n {
+		tab.Rows = append(tab.Rows, &report.Row{ID: fmt.Sprint("r", i), Label: fmt.Sprint("Row ", i),
+			Cells: []report.Cell{{Kind: report.Number, Units: int64(i)}}})
+	}
+	fig := &report.Figure{ID: "f", Number: 1, Kind: report.HorizontalBars, Title: "Bars", Table: tab, Series: []report.Ref{{ID: "v"}}}
+	return &report.Profile{
+		Meta: meta(), Labels: labels(),
+		Frameworks: []*report.Framework{{ID: "f", Title: "Framework", Blocks: []report.Block{
+			{Kind: report.FigureBlock, Figure: fig},
+		}}},
+		Tables: []*report.Table{tab}, Figures: []*report.Figure{fig},
+	}
+}
+
+func TestFigurePanels(t *testing.T) {
+	for _, tc := range []struct {
+		bars, panels int
+	}{
+		{12, 1},  // 80 mm: one drawing as tall as its bars
+		{30, 1},  // 170 mm: still within 0.7 of the text block
+		{36, 2},  // 200 mm: too tall, two panels of 18
+		{60, 2},  // more than 40 bars: two panels of 30
+		{100, 4}, // three panels of 34 would be too tall: four of 25
+	} {
+		d := layoutOf(t, barsProfile(tc.bars), Options{Figures: barHeights{}})
+		most := (d.geo.bottom - d.geo.top) * maxFigure
+		var drawn, panels int
+		first := 0 // the page of the first panel
+		for i, pg := range d.pages {
+			for _, o := range pg.ops[pg.body[0]:pg.body[1]] {
+				if o.kind != opFigure {
+					continue
+				}
+				panels++
+				if panels == 1 {
+					first = i
+				}
+				data, _ := o.fig.Data()
+				drawn += len(data.Categories)
+				if want := 20 + 5*float64(len(data.Categories)); math.Abs(o.h-want) > 1e-9 || o.h > most {
+					t.Errorf("%d bars: panel %d is %.1f mm high, want %.1f, at most %.1f", tc.bars, panels, o.h, want, most)
+				}
+			}
+			if panels > 0 && i > first && !slices.Contains(pageLines(pg), "Figure 1. Bars (continued)") {
+				t.Errorf("%d bars: page %d continues the figure without the caption marked continued", tc.bars, i+1)
+			}
+		}
+		if panels != tc.panels || drawn != tc.bars {
+			t.Errorf("%d bars: %d panels drawing %d bars, want %d panels drawing all", tc.bars, panels, drawn, tc.panels)
+		}
+	}
+}
+
+// TestCaptionEdges checks the typographic grid: every table and figure
+// caption starts at the text block's left edge, as tables and figures do.
+func TestCaptionEdges(t *testing.T) {
+	caption := regexp.MustCompile(`^(Table|Figure) [0-9]+[. ]`)
+	for name, d := range map[string]*doc{
+		"mali":        layoutOf(t, reporttest.Mali(t), Options{Figures: frames{}}),
+		"mali-letter": layoutOf(t, reporttest.Mali(t), Options{Figures: frames{}, PageSize: "Letter"}),
+		"long":        layoutOf(t, longProfile(t), Options{Figures: frames{}}),
+		"panels":      layoutOf(t, barsProfile(60), Options{Figures: barHeights{}}),
+	} {
+		edges := map[float64]bool{}
+		n := 0
+		for _, pg := range d.pages {
+			for _, o := range pg.ops[pg.body[0]:pg.body[1]] {
+				if o.kind == opText && caption.MatchString(o.text) && o.face == stCaption.face {
+					edges[math.Round(o.x*100)/100] = true
+					n++
+				}
+			}
+		}
+		if n == 0 || len(edges) != 1 || !edges[math.Round(d.geo.left*100)/100] {
+			t.Errorf("%s: %d captions start at %v mm, want all at the left margin %.2f", name, n, slices.Collect(maps.Keys(edges)), d.geo.left)
+		}
+	}
+}
+
+// BenchmarkRender renders Mali's PDF (figures as frames): the cost of
+// layout, tagging and writing.
+func BenchmarkRender(b *testing.B) {
+	p := reporttest.Mali(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(io.Discard, p, Options{Figures: frames{}}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -66,11 +66,13 @@ func (d *doc) scriptLineOps(l textLine, st style, x, y, width float64) []op {
 	sep := false
 	for _, seg := range script.Visual(text, false) {
 		parts := unitsIn(us, seg.Start, seg.Start+len(seg.Logical))
+		from := len(ops)
 		if seg.RTL {
 			for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
 				parts[i], parts[j] = parts[j], parts[i]
 			}
 		}
+
 		for _, u := range parts {
 			if u.space {
 				cx += l.words[u.word].space + gap
@@ -81,6 +83,13 @@ func (d *doc) scriptLineOps(l textLine, st style, x, y, width float64) []op {
 			for _, v := range script.Visual(u.text, seg.RTL) {
 				cx = d.drawVisual(&ops, fr, v, cx, y, id, sep)
 				sep = false
+			}
+		}
+		if seg.RTL {
+			// One stretch for the structure, read in logical order.
+			rtl := d.nextLine()
+			for i := from; i < len(ops); i++ {
+				ops[i].rtl, ops[i].logical = rtl, seg.Logical
 			}
 		}
 	}

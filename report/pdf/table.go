@@ -38,10 +38,12 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 	if t.Period != "" {
 		cap += ", " + t.Period
 	}
-	cb := d.captionBoxes(cap, x0, total)
+	tab := d.tags.el(d.tags.sect, "Table")
+	cb := tagBoxes(d.captionBoxes(cap, x0, total), d.tags.el(tab, "Caption"))
 	out = append(out, cb...)
 
-	head := d.tableHeader(t, x0, stub, xs)
+	head := d.tableHeader(t, x0, stub, xs, d.tags.el(tab, "THead"))
+	body := d.tags.el(tab, "TBody")
 	out = append(out, head)
 	// A table that breaks repeats its caption, marked as continued, and
 	// its header at the top of the next page.
@@ -54,13 +56,13 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 	}
 
 	for i, r := range t.Rows {
-		rb := d.tableRow(t, i, r, vals[i], cols.leads[i], x0, stub, xs, i == len(t.Rows)-1)
+		rb := d.tableRow(t, i, r, vals[i], cols.leads[i], x0, stub, xs, i == len(t.Rows)-1, d.tags.el(body, "TR"))
 		if i > 0 {
 			rb.repeat = append(slices.Clone(cont), head)
 		}
 		out = append(out, rb)
 	}
-	out = append(out, d.sourceBoxes(t.Sources, t.Notes, t.Marks().Legend(l), x0, total)...)
+	out = append(out, tagBoxes(d.sourceBoxes(t.Sources, t.Notes, t.Marks().Legend(l), x0, total), d.tags.el(d.tags.sect, "P"))...)
 	d.keepTable(out, len(cb), len(t.Rows))
 	return out
 }
@@ -313,7 +315,7 @@ func (d *doc) longestWord(s string, st style) float64 {
 
 // tableHeader is the header box: grouped headings over their columns,
 // column labels right-aligned over the numbers, the stub heading left.
-func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box {
+func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64, thead *node) *box {
 	st := stCellHd
 	hb := &box{}
 	grouped := false
@@ -327,30 +329,7 @@ func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box 
 	groupH := 0.0
 	var groupOps []op
 	if grouped {
-		// Group headings, bottom-aligned on the rule under them, as the
-		// labels are on theirs.
-		spans := groupSpans(t)
-		groupLines := make([][]textLine, len(spans))
-		gst := st
-		gst.center = true
-		for i, sp := range spans {
-			j, k, c := sp[0], sp[1], t.Columns[sp[0]]
-			w := xs[k] - xs[j] - 2*cellPad
-			groupLines[i] = d.capLines(d.breakLines(d.words(plain(c.Group), gst), w, w, false), maxCellLines, gst, w, c.Pos, "group", fmt.Sprintf("the heading %q of table %q", brief(c.Group), t.ID))
-			groupH = max(groupH, float64(len(groupLines[i]))*st.leading)
-		}
-		for i, sp := range spans {
-			j, k := sp[0], sp[1]
-			w := xs[k] - xs[j] - 2*cellPad
-			top := y + groupH - float64(len(groupLines[i]))*st.leading
-			for li, ln := range groupLines[i] {
-				groupOps = append(groupOps, d.lineOps(ln, gst, xs[j]+cellPad, top+float64(li)*st.leading+baseline(st), w)...)
-			}
-			if t.Columns[j].Group != "" {
-				groupOps = append(groupOps, op{kind: opLine, x: xs[j] + cellPad, y: y + groupH + 0.5, w: w, color: rule, width: 0.2})
-			}
-		}
-		groupH += 1.5
+		groupOps, groupH = d.groupHeadings(t, xs, y, d.tags.el(thead, "TR"))
 	}
 	// Label row, bottom-aligned.
 	type cellLines struct {
@@ -379,10 +358,13 @@ func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box 
 	labelH := float64(n) * st.leading
 	hb.ops = append(hb.ops, op{kind: opLine, x: x0, y: 0, w: xs[len(xs)-1] - x0, color: ink, width: 0.45})
 	hb.ops = append(hb.ops, groupOps...)
+	labels := d.tags.el(thead, "TR")
 	for _, c := range cells {
+		th := d.tags.el(labels, "TH")
+		th.scope = "Column"
 		top := y + groupH + labelH - float64(len(c.lines))*st.leading
 		for li, ln := range c.lines {
-			hb.ops = append(hb.ops, d.lineOps(ln, c.st, c.x, top+float64(li)*st.leading+baseline(st), c.w)...)
+			hb.ops = append(hb.ops, tagOps(d.lineOps(ln, c.st, c.x, top+float64(li)*st.leading+baseline(st), c.w), th)...)
 		}
 	}
 	hb.h = y + groupH + labelH + rowPad + 0.6
@@ -391,8 +373,63 @@ func (d *doc) tableHeader(t *report.Table, x0, stub float64, xs []float64) *box 
 	return hb
 }
 
-// tableRow is one row's box.
-func (d *doc) tableRow(t *report.Table, i int, r *report.Row, vals []string, indent, x0, stub float64, xs []float64, last bool) *box {
+// groupHeadings sets the grouped headings of t over their columns, from
+// y down, bottom-aligned on the rule under each, as the labels are on
+// theirs; the cells are in tr. It returns their ops and height.
+func (d *doc) groupHeadings(t *report.Table, xs []float64, y float64, tr *node) ([]op, float64) {
+	st := stCellHd
+	spans := groupSpans(t)
+	groupCells := d.groupRowTags(t, spans, tr)
+	groupLines := make([][]textLine, len(spans))
+	gst := st
+	gst.center = true
+	groupH := 0.0
+	for i, sp := range spans {
+		j, k, c := sp[0], sp[1], t.Columns[sp[0]]
+		w := xs[k] - xs[j] - 2*cellPad
+		groupLines[i] = d.capLines(d.breakLines(d.words(plain(c.Group), gst), w, w, false), maxCellLines, gst, w, c.Pos, "group", fmt.Sprintf("the heading %q of table %q", brief(c.Group), t.ID))
+		groupH = max(groupH, float64(len(groupLines[i]))*st.leading)
+	}
+	var ops []op
+	for i, sp := range spans {
+		j, k := sp[0], sp[1]
+		w := xs[k] - xs[j] - 2*cellPad
+		top := y + groupH - float64(len(groupLines[i]))*st.leading
+		for li, ln := range groupLines[i] {
+			ops = append(ops, tagOps(d.lineOps(ln, gst, xs[j]+cellPad, top+float64(li)*st.leading+baseline(st), w), groupCells[i])...)
+		}
+		if t.Columns[j].Group != "" {
+			ops = append(ops, op{kind: opLine, x: xs[j] + cellPad, y: y + groupH + 0.5, w: w, color: rule, width: 0.2})
+		}
+	}
+	return ops, groupH + 1.5
+}
+
+// groupRowTags makes the cells of a table's row of grouped headings, in
+// tr: an empty cell over the stub, then per column either the heading of
+// the group it starts, across the group's columns, or an empty cell. It
+// returns the heading cells, one per span.
+func (d *doc) groupRowTags(t *report.Table, spans [][2]int, tr *node) []*node {
+	d.tags.el(tr, "TD")
+	var out []*node
+	for j := 0; j < len(t.Columns); {
+		k := slices.IndexFunc(spans, func(sp [2]int) bool { return sp[0] == j })
+		if k < 0 {
+			d.tags.el(tr, "TD")
+			j++
+			continue
+		}
+		th := d.tags.el(tr, "TH")
+		th.scope, th.colSpan = "Column", spans[k][1]-spans[k][0]
+		out = append(out, th)
+		j = spans[k][1]
+	}
+	return out
+}
+
+// tableRow is one row's box, its cells in tr: the label a row header,
+// the numbers data cells.
+func (d *doc) tableRow(t *report.Table, i int, r *report.Row, vals []string, indent, x0, stub float64, xs []float64, last bool, tr *node) *box {
 	st := stCell
 	if r.Total {
 		st.face = st.face.bold()
@@ -415,8 +452,10 @@ func (d *doc) tableRow(t *report.Table, i int, r *report.Row, vals []string, ind
 		rb.ops = append(rb.ops, op{kind: opLine, x: x0, y: 0, w: right - x0, color: rule, width: 0.2})
 	}
 	id := int32(0)
+	th := d.tags.el(tr, "TH")
+	th.scope = "Row"
 	for li, ln := range lines {
-		ops := d.lineOps(ln, st, x0+cellPad+indent, rowPad+float64(li)*st.leading+baseline(st), lw)
+		ops := tagOps(d.lineOps(ln, st, x0+cellPad+indent, rowPad+float64(li)*st.leading+baseline(st), lw), th)
 		if li == 0 && len(ops) > 0 {
 			id = ops[0].line
 		}
@@ -427,12 +466,13 @@ func (d *doc) tableRow(t *report.Table, i int, r *report.Row, vals []string, ind
 	}
 	by := rowPad + baseline(st)
 	for j, v := range vals {
+		td := d.tags.el(tr, "TD")
 		if v == "" {
 			continue
 		}
 		w := d.fonts.width(st.face, st.size, v)
 		rb.ops = append(rb.ops, op{kind: opText, x: xs[j+1] - cellPad - w, y: by, w: w, face: st.face,
-			size: st.size, color: st.color, text: v, line: id, sep: true})
+			size: st.size, color: st.color, text: v, line: id, sep: true, tag: td})
 	}
 	closing := op{kind: opLine, x: x0, y: rb.h, w: right - x0, color: ink, width: 0.45}
 	if last {

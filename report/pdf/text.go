@@ -188,9 +188,11 @@ func (d *doc) lineOps(l textLine, st style, x, y, width float64) []op {
 					p.text += fr.text
 					p.w = wx + fr.w - p.x
 					wx += fr.w
+					p.hyphen = p.hyphen || fr.hyphen
 					continue
 				}
 			}
+			o.hyphen = fr.hyphen
 			ops = append(ops, o)
 			wx += fr.w
 		}

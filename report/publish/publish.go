@@ -6,6 +6,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -31,7 +32,12 @@ const tempPrefix = ".migprofile-tmp-"
 // all of them are written (see perFile), so that a failure leaves the
 // previous files. Builds publishing beside each other take turns (a lock
 // on the parent folder): neither removes the other's temporary files.
-func Files(dir string, files []File) (err error) {
+//
+// Files returns ctx's error, and leaves dir as it was, when ctx is done
+// before the set is swapped in: while it waits for the lock, between the
+// files it writes, and just before the swap. Once the swap is done, the
+// new set is published and Files reports success whatever ctx says.
+func Files(ctx context.Context, dir string, files []File) (err error) {
 	for _, f := range files {
 		if !filepath.IsLocal(f.Name) {
 			return fmt.Errorf("publish: %q is not a path inside the output folder", f.Name)
@@ -41,7 +47,7 @@ func Files(dir string, files []File) (err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	unlock, err := lock(parent)
+	unlock, err := lock(ctx, parent)
 	if err != nil {
 		return fmt.Errorf("publish: lock %s: %w", parent, err)
 	}
@@ -55,12 +61,15 @@ func Files(dir string, files []File) (err error) {
 		return fmt.Errorf("publish: %w", err)
 	}
 	defer os.RemoveAll(tmp) // the new set on failure, the old one after a swap
-	if err := writeSet(tmp, files); err != nil {
+	if err := writeSet(ctx, tmp, files); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	switch err := swap(tmp, dir); {
 	case errors.Is(err, errNoExchange):
-		return perFile(dir, files)
+		return perFile(ctx, dir, files)
 	case err != nil:
 		return fmt.Errorf("publish: %s: %w", dir, err)
 	}
@@ -69,12 +78,15 @@ func Files(dir string, files []File) (err error) {
 
 // writeSet writes files under the fresh folder root, each synced, then
 // syncs the folders.
-func writeSet(root string, files []File) error {
+func writeSet(ctx context.Context, root string, files []File) error {
 	if err := os.Chmod(root, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	dirs := map[string]bool{root: true}
 	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		target := filepath.Join(root, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return fmt.Errorf("publish: %w", err)
@@ -104,8 +116,9 @@ func swap(tmp, dir string) error {
 // perFile publishes files into dir one rename each, after all are written
 // to temporary files in their folders: the fallback where folders cannot
 // be exchanged. A reader may then see old and new files side by side for
-// the instant of the renames; a failure before them leaves the old set.
-func perFile(dir string, files []File) (err error) {
+// the instant of the renames; a failure or an interrupt before them leaves
+// the old set, and once they start they all run.
+func perFile(ctx context.Context, dir string, files []File) (err error) {
 	var temps []string
 	defer func() {
 		if err != nil {
@@ -117,6 +130,9 @@ func perFile(dir string, files []File) (err error) {
 	targets := make([]string, len(files))
 	cleaned := map[string]bool{}
 	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		target := filepath.Join(dir, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return fmt.Errorf("publish: %w", err)
@@ -134,8 +150,15 @@ func perFile(dir string, files []File) (err error) {
 		}
 		targets[i] = target
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	for i, tmp := range temps {
 		if err := os.Rename(tmp, targets[i]); err != nil {
+			if i > 0 {
+				// The message must not let "not built" claim the old set.
+				return fmt.Errorf("publish: %s: %w; %d file(s) before it were replaced, so %s mixes old and new files: build again", files[i].Name, err, i, dir)
+			}
 			return fmt.Errorf("publish: %s: %w", files[i].Name, err)
 		}
 	}

@@ -1,6 +1,7 @@
 package publish_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ func TestFiles(t *testing.T) {
 	// A temporary file left by a killed run is cleaned up.
 	os.WriteFile(filepath.Join(dir, ".migprofile-tmp-123"), []byte("stale"), 0o600)
 	files := []publish.File{{Name: "a.md", Data: []byte("A")}, {Name: "figures/f.svg", Data: []byte("<svg/>")}}
-	if err := publish.Files(dir, files); err != nil {
+	if err := publish.Files(context.Background(), dir, files); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range files {
@@ -34,7 +35,7 @@ func TestFiles(t *testing.T) {
 
 func TestFilesRejectsPathsOutside(t *testing.T) {
 	for _, name := range []string{"../x", "/etc/passwd", "", "a/../../b"} {
-		err := publish.Files(t.TempDir(), []publish.File{{Name: name}})
+		err := publish.Files(context.Background(), t.TempDir(), []publish.File{{Name: name}})
 		if err == nil || !strings.Contains(err.Error(), "not a path inside the output folder") {
 			t.Errorf("%q: got %v", name, err)
 		}
@@ -45,11 +46,11 @@ func TestFilesRejectsPathsOutside(t *testing.T) {
 // is replaced and no temporary file stays.
 func TestFilesFailureKeepsPrevious(t *testing.T) {
 	dir := t.TempDir()
-	if err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("old")}}); err != nil {
+	if err := publish.Files(context.Background(), dir, []publish.File{{Name: "a.md", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
 	// A name the file system refuses: the new set cannot be written.
-	err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("new")}, {Name: "figures/f\x00.svg", Data: []byte("x")}})
+	err := publish.Files(context.Background(), dir, []publish.File{{Name: "a.md", Data: []byte("new")}, {Name: "figures/f\x00.svg", Data: []byte("x")}})
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -64,10 +65,10 @@ func TestFilesFailureKeepsPrevious(t *testing.T) {
 // figure removed from the data), and no temporary folder stays beside it.
 func TestFilesReplacesTheSet(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "mali")
-	if err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("old")}, {Name: "figures/figure-2.svg", Data: []byte("<svg/>")}}); err != nil {
+	if err := publish.Files(context.Background(), dir, []publish.File{{Name: "a.md", Data: []byte("old")}, {Name: "figures/figure-2.svg", Data: []byte("<svg/>")}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := publish.Files(dir, []publish.File{{Name: "a.md", Data: []byte("new")}}); err != nil {
+	if err := publish.Files(context.Background(), dir, []publish.File{{Name: "a.md", Data: []byte("new")}}); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "a.md")); string(got) != "new" {
@@ -102,7 +103,7 @@ func TestConcurrentPublish(t *testing.T) {
 			defer wg.Done()
 			for i := range 20 {
 				data := []byte(fmt.Sprintf("writer %d, round %d", w, i))
-				errs <- publish.Files(dir, []publish.File{{Name: "a.txt", Data: data}, {Name: "sub/b.txt", Data: data}})
+				errs <- publish.Files(context.Background(), dir, []publish.File{{Name: "a.txt", Data: data}, {Name: "sub/b.txt", Data: data}})
 			}
 		}()
 	}

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"encoding/xml"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,27 +25,29 @@ type styleKey struct {
 	numFmt string
 }
 
-// Font sizes of the headings.
+// The workbook's font and the sizes of its headings (the GSS anchors,
+// gptables and a11ytables, use Arial 12 with 16pt bold titles).
 const (
-	sizeTitle   = 15
-	sizeSection = 12
+	fontFamily  = "Arial"
+	sizeText    = 12
+	sizeTitle   = 16
+	sizeSection = 14
 )
 
-// style returns the id of the style k, creating it once.
+// style returns the id of the style k, creating it once. Every style
+// names the workbook's font, so that no cell falls back to the default
+// Calibri.
 func (b *builder) style(k styleKey) (int, error) {
 	if id, ok := b.styles[k]; ok {
 		return id, nil
 	}
-	st := &excelize.Style{}
-	if k.size != 0 || k.bold || k.link {
-		st.Font = &excelize.Font{Bold: k.bold, Size: k.size, Family: "Calibri"}
-		if k.size == 0 {
-			st.Font.Size = 11
-		}
-		if k.link {
-			st.Font.Color = "0563C1"
-			st.Font.Underline = "single"
-		}
+	st := &excelize.Style{Font: &excelize.Font{Bold: k.bold, Size: k.size, Family: fontFamily}}
+	if k.size == 0 {
+		st.Font.Size = sizeText
+	}
+	if k.link {
+		st.Font.Color = "0563C1"
+		st.Font.Underline = "single"
 	}
 	if k.wrap || k.right || k.top || k.indent > 0 {
 		st.Alignment = &excelize.Alignment{WrapText: k.wrap, Indent: k.indent}
@@ -80,12 +83,26 @@ type sheetWriter struct {
 	maxCol, maxRow int
 	wrapped        []wrappedCell
 	colWidth       map[int]float64
+	// rowSize is the largest font size on each row, for its height.
+	rowSize map[int]float64
+	// freeze is the header row that stays in view (0: none).
+	freeze int
+	// cells records what was written, for chart caches (nil: not kept).
+	cells map[pos]cached
+}
+
+// cached is a cell's value as a chart's cache holds it.
+type cached struct {
+	text string
+	num  bool
 }
 
 // wrappedCell is a cell whose text wraps: its row's height depends on it.
 type wrappedCell struct {
 	col, row int
 	text     string
+	size     float64
+	bold     bool
 }
 
 func (b *builder) newSheet(name string) (*sheetWriter, error) {
@@ -97,7 +114,7 @@ func (b *builder) newSheet(name string) (*sheetWriter, error) {
 			return nil, fmt.Errorf("xlsx: sheet %q: %w", name, err)
 		}
 	}
-	return &sheetWriter{b: b, name: name, width: make(map[int]int), colWidth: make(map[int]float64)}, nil
+	return &sheetWriter{b: b, name: name, width: make(map[int]int), colWidth: make(map[int]float64), rowSize: make(map[int]float64)}, nil
 }
 
 func (s *sheetWriter) fail(err error) {
@@ -107,7 +124,7 @@ func (s *sheetWriter) fail(err error) {
 }
 
 func (s *sheetWriter) setStyle(col, row int, k styleKey) {
-	if k == (styleKey{}) || s.err != nil {
+	if s.err != nil {
 		return
 	}
 	id, err := s.b.style(k)
@@ -129,8 +146,16 @@ func (s *sheetWriter) str(col, row int, v string, k styleKey) {
 	s.setStyle(col, row, k)
 	s.measure(col, v, k.indent)
 	s.used(col, row)
+	size := k.size
+	if size == 0 {
+		size = sizeText
+	}
+	s.rowSize[row] = max(s.rowSize[row], size)
 	if k.wrap {
-		s.wrapped = append(s.wrapped, wrappedCell{col, row, v})
+		s.wrapped = append(s.wrapped, wrappedCell{col, row, v, size, k.bold})
+	}
+	if s.cells != nil {
+		s.cells[pos{col, row}] = cached{text: v}
 	}
 }
 
@@ -164,7 +189,12 @@ func (s *sheetWriter) number(col, row int, n report.Cell, k styleKey) {
 	}
 	s.setStyle(col, row, k)
 	s.used(col, row)
+	s.rowSize[row] = max(s.rowSize[row], sizeText)
 	s.measure(col, strconv.FormatInt(n.Units, 10)+strings.Repeat("0", max(0, 2-n.Decimals)), 0)
+	if s.cells != nil {
+		v, _ := n.Value()
+		s.cells[pos{col, row}] = cached{text: strconv.FormatFloat(v, 'f', -1, 64), num: true}
+	}
 }
 
 // link makes a cell a hyperlink, to a place in the workbook (location
@@ -190,12 +220,16 @@ func (s *sheetWriter) colWidths(cols int, lo, hi func(col int) int) {
 	}
 }
 
-// Row height of one line of text, in points, for the default font.
-const lineHeight = 15
+// lineHeight is the height in points of a line of text at a font size:
+// Excel's rows are 15.75pt for Arial 12 and 21pt for 16pt.
+func lineHeight(size float64) float64 {
+	return math.Ceil(size*1.3*4) / 4
+}
 
-// finish sets the heights of rows holding wrapped text (spreadsheet
-// programs do not always recompute them), the sheet's dimension, and
-// selects A1.
+// finish sets every row's height from the lines its text takes at its
+// font size (spreadsheet programs do not always recompute them, and a
+// title in a row of default height is clipped when printed), the sheet's
+// dimension, the frozen header, and selects the first cell below it.
 func (s *sheetWriter) finish() error {
 	lines := map[int]int{}
 	for _, w := range s.wrapped {
@@ -203,27 +237,48 @@ func (s *sheetWriter) finish() error {
 		if width == 0 {
 			width = 8.43
 		}
-		per := max(int(width)-2, 1) // characters per line, with room for word wrap
-		n := 0
-		for line := range strings.SplitSeq(w.text, "\n") {
-			n += max(1, (utf8.RuneCountInString(line)+per-1)/per)
-		}
+		n := wrappedLinesAt(w.text, width, w.size, w.bold)
 		lines[w.row] = max(lines[w.row], n)
 	}
 	for row := 1; row <= s.maxRow && s.err == nil; row++ {
-		if n := lines[row]; n > 1 {
-			s.fail(s.b.f.SetRowHeight(s.name, row, float64(min(n*lineHeight, 409))))
+		size := s.rowSize[row]
+		if size == 0 {
+			continue
 		}
+		h := float64(max(lines[row], 1)) * lineHeight(size)
+		s.fail(s.b.f.SetRowHeight(s.name, row, min(h, 409)))
 	}
 	if s.err == nil && s.maxRow > 0 {
 		s.fail(s.b.f.SetSheetDimension(s.name, "A1:"+cell(s.maxCol, s.maxRow)))
 	}
-	if s.err == nil {
-		s.fail(s.b.f.SetPanes(s.name, &excelize.Panes{
-			Selection: []excelize.Selection{{SQRef: "A1", ActiveCell: "A1"}},
-		}))
+	s.printLayout()
+	if s.err != nil {
+		return s.err
 	}
+	if s.freeze > 0 && s.freeze < s.maxRow {
+		first := cell(1, s.freeze+1)
+		s.fail(s.b.f.SetPanes(s.name, &excelize.Panes{
+			Freeze: true, YSplit: s.freeze, TopLeftCell: first, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: first, ActiveCell: first, Pane: "bottomLeft"}},
+		}))
+		return s.err
+	}
+	s.fail(s.b.f.SetPanes(s.name, &excelize.Panes{
+		Selection: []excelize.Selection{{SQRef: "A1", ActiveCell: "A1"}},
+	}))
 	return s.err
+}
+
+// printLayout prints the sheet landscape, as wide as one page and as long
+// as it takes, so that no column is cut off onto a page of its own.
+func (s *sheetWriter) printLayout() {
+	if s.err != nil {
+		return
+	}
+	landscape, wide, long := "landscape", 1, 0
+	s.fail(s.b.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &long}))
+	fit := true
+	s.fail(s.b.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}))
 }
 
 // addTable marks up a range as an Excel table.
@@ -238,6 +293,9 @@ func (s *sheetWriter) addTable(name string, fromCol, fromRow, toCol, toRow int) 
 		StyleName:      "TableStyleLight1",
 		ShowRowStripes: &stripes,
 	}))
+	if s.err == nil {
+		s.fail(s.b.setAside(name))
+	}
 }
 
 // escapeAttr escapes s for an XML attribute value.

@@ -9,16 +9,6 @@ import (
 	"github.com/migprofile/migprofile/report"
 )
 
-// tableLayout records where a statistical table's cells are, so that
-// charts can refer to them.
-type tableLayout struct {
-	sheet    string
-	header   int   // row of the header
-	labelCol int   // column of the row labels
-	rowAt    []int // sheet row of each of Table.Rows
-	colAt    []int // sheet column of each of Table.Columns
-}
-
 // numberFormat is the spreadsheet number format that prints a cell as
 // published: "#,##0" for whole numbers, "#,##0.0" for one decimal, …,
 // with a true minus sign before negative numbers, as the other outputs.
@@ -46,20 +36,25 @@ func cellAt(r *report.Row, i int) report.Cell {
 	return report.Cell{Kind: report.Blank}
 }
 
-// columnHeading returns a column's flattened, meaningful heading:
-// "1998 Number", "1998 percent".
-func (b *builder) columnHeading(c *report.Column) string {
-	words := strings.Fields(c.Heading())
-	for i, w := range words {
-		if w == "%" {
-			words[i] = b.w.Percent
-		}
+// columnHeading returns a column's flattened heading with its unit in
+// brackets, "1998 (number)", "1998 (%)", and the heading without the
+// unit, "1998". A label that only names the unit ("Number", "%") is not
+// repeated; a table's note marks become note references.
+func (b *builder) columnHeading(t *report.Table, c *report.Column) (withUnit, bare string) {
+	unit := b.w.Number
+	if c.Unit == report.Percent {
+		unit = b.w.Percent
 	}
-	h := strings.Join(words, " ")
-	if h == "" {
-		h = c.ID
+	label := oneLine(c.Label)
+	if label == "%" || strings.EqualFold(label, b.w.Number) || strings.EqualFold(label, b.w.Percent) {
+		label = ""
 	}
-	return h
+	bare = oneLine(c.Group + " " + label)
+	if bare == "" {
+		bare = or(oneLine(c.Heading()), c.ID)
+	}
+	bare = b.marked(t, bare)
+	return bare + " (" + unit + ")", bare
 }
 
 // tableTitle returns "Table N. title, period" (the period is added when
@@ -83,8 +78,7 @@ func (b *builder) writeTable(pt *part) error {
 	l := b.p.Labels
 	pl := planTable(t)
 	b.used.add(pl.used)
-	lay := &tableLayout{sheet: pt.sheet, labelCol: 1}
-	headers, numeric, err := b.tableHeaders(t, pl, lay)
+	headers, numeric, err := b.tableHeaders(t, pl)
 	if err != nil {
 		return err
 	}
@@ -94,16 +88,17 @@ func (b *builder) writeTable(pt *part) error {
 
 	// The table.
 	row++
-	lay.header = row
+	header := row
+	s.freeze = header
 	writeHeaderRow(s, row, headers, numeric)
-	row, err = b.writeTableRows(s, t, pl, lay, row)
+	row, err = b.writeTableRows(s, t, pl, row)
 	if err != nil {
 		return err
 	}
 	if len(t.Rows) == 0 {
 		return fmt.Errorf("xlsx: table %q has no rows", t.ID)
 	}
-	s.addTable(tableName(b.tblNames, l.Table+strconv.Itoa(t.Number), t.ID), 1, lay.header, len(headers), row)
+	s.addTable(tableName(b.tblNames, l.Table+strconv.Itoa(t.Number), t.ID), 1, header, len(headers), row)
 	s.colWidths(len(headers), func(c int) int {
 		if c == 1 {
 			return 20
@@ -115,7 +110,6 @@ func (b *builder) writeTable(pt *part) error {
 		}
 		return 50
 	})
-	b.layouts[t] = lay
 	return s.finish()
 }
 
@@ -179,10 +173,9 @@ func planTable(t *report.Table) tablePlan {
 }
 
 // tableHeaders returns the header row of t's sheet: the stub, the parent,
-// then each column and its annotation column. It records in lay the sheet
-// column of each table column, and in numeric the sheet columns (from 1)
-// that hold numbers.
-func (b *builder) tableHeaders(t *report.Table, pl tablePlan, lay *tableLayout) (headers []string, numeric map[int]bool, err error) {
+// then each column and its annotation column; and in numeric the sheet
+// columns (from 1) that hold numbers.
+func (b *builder) tableHeaders(t *report.Table, pl tablePlan) (headers []string, numeric map[int]bool, err error) {
 	headers = []string{or(t.Stub, b.w.Row)}
 	numeric = map[int]bool{}
 	if pl.hasParent {
@@ -192,36 +185,43 @@ func (b *builder) tableHeaders(t *report.Table, pl tablePlan, lay *tableLayout) 
 		if c == nil {
 			return nil, nil, fmt.Errorf("xlsx: table %q: column %d is nil", t.ID, i+1)
 		}
-		h := b.columnHeading(c)
+		h, bare := b.columnHeading(t, c)
 		headers = append(headers, h)
-		lay.colAt = append(lay.colAt, len(headers))
 		numeric[len(headers)] = true
 		if pl.annotated[i] {
-			headers = append(headers, h+" "+b.w.Annotation)
+			headers = append(headers, bare+" "+b.w.Annotation)
 		}
 	}
 	return uniqueHeaders(headers, b.w.Row), numeric, nil
 }
 
 // writeTableInfo writes the title and the information rows above a table:
-// period, sources, notes, the shorthands used, what the extra columns
-// mean, and the charts drawn from it. It returns the last row written.
+// period, sources (a source with a link is a hyperlink to it), notes, the
+// shorthands used, what the extra columns mean, and the charts drawn from
+// it. It returns the last row written.
 func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
 	t := pt.table
 	l := b.p.Labels
 	row := 1
-	s.str(1, row, b.tableTitle(t.Number, t.Title, t.Period), styleKey{size: sizeTitle, bold: true})
+	s.str(1, row, b.marked(t, b.tableTitle(t.Number, t.Title, t.Period)), styleKey{size: sizeTitle, bold: true})
 	row++
 	s.str(1, row, b.w.OneTable, styleKey{})
-	var info []string
 	if p := oneLine(t.Period); p != "" {
-		info = append(info, b.p.Labels.Prefix(b.w.Period)+p)
+		row++
+		s.str(1, row, l.Prefix(b.w.Period)+p, styleKey{})
 	}
 	for i, src := range report.UniqueSources(t.Sources) {
-		info = append(info, b.withRefs(b.sourceLine(src), pt.sourceNotes[i]))
+		row++
+		b.sourceRow(s, row, src, pt.sourceNotes[i])
 	}
+	var info []string
 	for i, n := range t.Notes {
-		info = append(info, b.withRefs(l.Prefix(l.Notes)+b.text(n), pt.noteNotes[i]))
+		text := b.text(n)
+		text = text[len(markRE.FindString(text)):]
+		info = append(info, b.withRefs(l.Prefix(l.Notes)+text, pt.noteNotes[i]))
+	}
+	if b.hasNoteRefs(t) {
+		info = append(info, b.w.ContainsNotes)
 	}
 	info = append(info, b.markLines(pl.used)...)
 	if pl.hasParent {
@@ -240,7 +240,7 @@ func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
 	return row
 }
 
-// chartsOf lists the chart sheets drawn from t: "Figure 1 (title)".
+// chartsOf lists the figure sheets drawn from t: "Figure 1 (title)".
 func (b *builder) chartsOf(t *report.Table) []string {
 	var figs []string
 	for _, fs := range b.figures {
@@ -268,27 +268,61 @@ func writeHeaderRow(s *sheetWriter, row int, headers []string, numeric map[int]b
 	}
 }
 
-// writeTableRows writes t's rows after row and records them in lay; it
-// returns the last row written.
-func (b *builder) writeTableRows(s *sheetWriter, t *report.Table, pl tablePlan, lay *tableLayout, row int) (int, error) {
+// writeTableRows writes t's rows after row; it returns the last row
+// written.
+func (b *builder) writeTableRows(s *sheetWriter, t *report.Table, pl tablePlan, row int) (int, error) {
 	var parents ancestors
 	for ri, r := range t.Rows {
 		if r == nil {
 			return row, fmt.Errorf("xlsx: table %q: row %d is nil", t.ID, ri+1)
 		}
 		row++
-		lay.rowAt = append(lay.rowAt, row)
 		lk := styleKey{wrap: true, bold: r.Total, indent: max(r.Level, 0)}
-		s.str(1, row, rowLabel(r), lk)
+		s.str(1, row, b.marked(t, rowLabel(r)), lk)
 		col := 2
 		if pl.hasParent {
-			s.str(col, row, parents.parent(r.Level), styleKey{wrap: true})
+			s.str(col, row, b.marked(t, parents.parent(r.Level)), styleKey{wrap: true})
 			col++
 		}
 		parents.push(r)
 		b.writeRowCells(s, r, row, col, pl.annotated)
 	}
 	return row, nil
+}
+
+// hasNoteRefs reports whether t's title, headings or row labels carry a
+// note mark, which its sheet prints as "[note N]".
+func (b *builder) hasNoteRefs(t *report.Table) bool {
+	if len(b.markers[t]) == 0 {
+		return false
+	}
+	has := func(s string) bool {
+		for _, m := range b.markers[t] {
+			if strings.Contains(s, m.mark) {
+				return true
+			}
+		}
+		return false
+	}
+	if has(t.Title) {
+		return true
+	}
+	for _, fs := range b.figures {
+		if fs.fig.Table == t && has(fs.fig.Title+" "+fs.fig.Caption) {
+			return true
+		}
+	}
+	for _, c := range t.Columns {
+		if c != nil && has(c.Heading()) {
+			return true
+		}
+	}
+	for _, r := range t.Rows {
+		if r != nil && has(r.Label+" "+r.Lead) {
+			return true
+		}
+	}
+	return false
 }
 
 // ancestors holds the last row seen at each level, to name a sub-row's

@@ -1,6 +1,10 @@
 package xlsx
 
-import "github.com/migprofile/migprofile/report"
+import (
+	"reflect"
+
+	"github.com/migprofile/migprofile/report"
+)
 
 // Words are the workbook's fixed words (Labels.Workbook of the profile);
 // an empty field means its English default.
@@ -22,7 +26,7 @@ var English = Words{
 	AboutNotes:      "The Notes sheet lists every note and source, numbered; other sheets refer to them as [note 1], [note 2], …",
 	AboutTables:     "Each statistical table is on a sheet of its own, with its title in cell A1, information about it in column A, and the table below.",
 	AboutGrids:      "The legal and socio-political framework tables are on sheets of their own, one row per paragraph or list item.",
-	AboutCharts:     "Each figure is a chart on a chart sheet of its own, drawn from the cells of a table sheet.",
+	AboutCharts:     "Each figure is on a sheet of its own: a native chart, and the table of the values it draws, copied from a table sheet.",
 	OneTable:        "This worksheet contains one table.",
 	Sheet:           "Sheet",
 	Title:           "Title",
@@ -32,20 +36,31 @@ var English = Words{
 	NoteText:        "Note text",
 	AppliesTo:       "Applies to",
 	ReportText:      "Report text",
-	Row:             "Row",
+	Row:             "Category",
 	Parent:          "Parent",
 	ParentInfo:      "The Parent column names the row that a row is part of.",
-	Percent:         "percent",
+	Percent:         "%",
 	Annotation:      "annotation",
 	AnnotationInfo:  "A column whose heading ends in \"annotation\" holds the text printed in brackets after the number to its left in the publication, such as a reference year.",
 	NotApplicable:   "not applicable",
 	DashMark:        "[dash]",
-	DashInfo:        "printed as a dash (-) in the publication, which does not say whether it means nil or not available",
+	DashInfo:        report.DefaultDashInfo,
 	ChartsInfo:      "Charts drawn from this table",
 	Heading:         "Heading",
 	Subheading:      "Subheading",
 	Text:            "Text",
 	Both:            "Both",
+	Contact:         "Contact",
+	NoContact:       "The publication names no contact.",
+	Email:           "Email",
+	Number:          "number",
+	Link:            "Link",
+	ContainsNotes:   "This table contains notes: cells that refer to one say [note N], and the notes are on the Notes sheet.",
+	GridSources:     "The publication lists these sources under the table as a whole; it does not say which row each supports.",
+	OneChart:        "This worksheet contains one chart and one table: the values the chart draws.",
+	ChartFrom:       "Values copied from",
+	Description:     "Description",
+	Negative:        "drawn to the left of zero, so stored here as negative numbers",
 }
 
 // withDefaults returns w with every empty field set to its English word.
@@ -54,52 +69,11 @@ func withDefaults(w *Words) Words {
 		return English
 	}
 	out := *w
-	def := []struct {
-		dst *string
-		src string
-	}{
-		{&out.Cover, English.Cover},
-		{&out.Country, English.Country},
-		{&out.PublicationDate, English.PublicationDate},
-		{&out.Authors, English.Authors},
-		{&out.Publisher, English.Publisher},
-		{&out.Project, English.Project},
-		{&out.Website, English.Website},
-		{&out.Copyright, English.Copyright},
-		{&out.Funding, English.Funding},
-		{&out.About, English.About},
-		{&out.AboutContents, English.AboutContents},
-		{&out.AboutNotes, English.AboutNotes},
-		{&out.AboutTables, English.AboutTables},
-		{&out.AboutGrids, English.AboutGrids},
-		{&out.AboutCharts, English.AboutCharts},
-		{&out.OneTable, English.OneTable},
-		{&out.Sheet, English.Sheet},
-		{&out.Title, English.Title},
-		{&out.Period, English.Period},
-		{&out.Note, English.Note},
-		{&out.NoteNumber, English.NoteNumber},
-		{&out.NoteText, English.NoteText},
-		{&out.AppliesTo, English.AppliesTo},
-		{&out.ReportText, English.ReportText},
-		{&out.Row, English.Row},
-		{&out.Parent, English.Parent},
-		{&out.ParentInfo, English.ParentInfo},
-		{&out.Percent, English.Percent},
-		{&out.Annotation, English.Annotation},
-		{&out.AnnotationInfo, English.AnnotationInfo},
-		{&out.NotApplicable, English.NotApplicable},
-		{&out.DashMark, English.DashMark},
-		{&out.DashInfo, English.DashInfo},
-		{&out.ChartsInfo, English.ChartsInfo},
-		{&out.Heading, English.Heading},
-		{&out.Subheading, English.Subheading},
-		{&out.Text, English.Text},
-		{&out.Both, English.Both},
-	}
-	for _, d := range def {
-		if *d.dst == "" {
-			*d.dst = d.src
+	v := reflect.ValueOf(&out).Elem()
+	def := reflect.ValueOf(English)
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.String && f.String() == "" {
+			f.SetString(def.Field(i).String())
 		}
 	}
 	return out

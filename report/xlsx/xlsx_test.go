@@ -132,9 +132,6 @@ func TestTables(t *testing.T) {
 		f := open(t, render(t, p))
 		names := map[string]bool{}
 		for _, sheet := range f.GetSheetList()[1:] {
-			if strings.HasPrefix(sheet, "Figure_") {
-				continue
-			}
 			t.Run(sheet, func(t *testing.T) {
 				if a1, _ := f.GetCellValue(sheet, "A1"); a1 == "" {
 					t.Errorf("A1 is empty")
@@ -201,10 +198,21 @@ func headings(tb *report.Table) (hasParent bool, cols []string, annotated []bool
 		}
 	}
 	for _, c := range tb.Columns {
-		cols = append(cols, strings.ReplaceAll(c.Heading(), " %", " percent"))
+		unit, label := "number", c.Label
+		if c.Unit == report.Percent {
+			unit = "%"
+		}
+		if label == "%" || strings.EqualFold(label, "number") {
+			label = ""
+		}
+		cols = append(cols, strings.TrimSpace(c.Group+" "+label)+" ("+unit+")")
 	}
 	return hasParent, cols, annotated
 }
+
+// markRef matches a published note mark, "(*)", or the workbook's
+// reference in its place, "[note 3]".
+var markRef = regexp.MustCompile(`\(\*+\)|\[note \d+\]`)
 
 // TestRoundTrip reads every statistical cell back and compares it with the
 // data: numbers stored as numbers with the published format, blanks and
@@ -282,7 +290,11 @@ func TestRoundTrip(t *testing.T) {
 					if r.Level == 0 && r.Lead != "" {
 						want = r.Lead + " " + r.Label
 					}
-					if got, _ := f.GetCellValue(sheet, cell(1, hr+1+ri)); got != want {
+					got, _ := f.GetCellValue(sheet, cell(1, hr+1+ri))
+					if strings.Contains(got, "(*") {
+						t.Errorf("A%d = %q keeps a published mark; the workbook says [note N]", hr+1+ri, got)
+					}
+					if markRef.ReplaceAllString(got, "#") != markRef.ReplaceAllString(want, "#") {
 						t.Errorf("A%d = %q, want label %q", hr+1+ri, got, want)
 					}
 				}
@@ -324,9 +336,16 @@ func TestTextStaysText(t *testing.T) {
 	})
 	t.Run("hostile", func(t *testing.T) {
 		f := open(t, render(t, handmade()))
+		hostile := ""
+		rows, _ := f.GetRows("Notes")
+		for r, cols := range rows {
+			if len(cols) > 1 && strings.HasPrefix(cols[1], "=HYPERLINK") {
+				hostile = cell(2, r+1)
+			}
+		}
 		for _, c := range []struct{ sheet, cell, want string }{
 			{"Table_1", "A1", "Table 1. =1+1 stock by region, 2001"},
-			{"Notes", "B4", `=HYPERLINK("http://evil","x")`},
+			{"Notes", hostile, `=HYPERLINK("http://evil","x")`},
 		} {
 			got, _ := f.GetCellValue(c.sheet, c.cell)
 			if got != c.want {
@@ -358,8 +377,11 @@ func TestDocProps(t *testing.T) {
 		if got.Created != "2010-05-01T00:00:00Z" || got.Modified != got.Created {
 			t.Errorf("dates %q %q, want the fixed date", got.Created, got.Modified)
 		}
-		if got.Creator != strings.Join(p.Meta.Authors, "; ") {
-			t.Errorf("creator %q", got.Creator)
+		if got.Creator != "migprofile" || got.LastModifiedBy != "migprofile" {
+			t.Errorf("creator %q, last modified by %q, want the program", got.Creator, got.LastModifiedBy)
+		}
+		if !strings.Contains(got.Description, strings.Join(p.Meta.Authors, "; ")) {
+			t.Errorf("description %q lacks the authors", got.Description)
 		}
 		if got.Title == "" || !strings.Contains(got.Title, p.Meta.Country) || got.Language != p.Meta.Language || got.Subject == "" {
 			t.Errorf("title %q, language %q, subject %q", got.Title, got.Language, got.Subject)
@@ -370,7 +392,8 @@ func TestDocProps(t *testing.T) {
 	})
 }
 
-// TestContentsLinks checks that Contents links every table sheet.
+// TestContentsLinks checks that Contents links every sheet after it, as
+// the cover says.
 func TestContentsLinks(t *testing.T) {
 	eachProfile(t, func(t *testing.T, p *report.Profile) {
 		f := open(t, render(t, p))
@@ -387,7 +410,7 @@ func TestContentsLinks(t *testing.T) {
 			}
 		}
 		for _, s := range wantSheets(p)[2:] {
-			if !strings.HasPrefix(s, "Figure_") && !linked[s] {
+			if !linked[s] {
 				t.Errorf("Contents does not link %s", s)
 			}
 		}
@@ -418,17 +441,19 @@ func chartRefs(t *testing.T, data []byte) []string {
 	}
 }
 
+// TestCharts checks each chart against its figure: it draws from its own
+// sheet's table, one series per series of report.Figure.Data, and its
+// alternative text is in the drawing.
 func TestCharts(t *testing.T) {
 	data := render(t, handmade())
 	got := chartRefs(t, data)
-	// Figure 1: categories a, c, b sorted descending by 1998 Number
-	// (745503, 523231, 222272) are rows 14-16 in order: a range.
-	// Figure 2: transposed, each row a series. Figure 3: c then a, unsorted:
-	// a union.
+	// Figure 1: categories a, c, b sorted descending; Figure 2 transposed,
+	// each row a series; Figure 3: c then a, unsorted. Each is copied in
+	// drawing order to its own sheet, so every reference is a range.
 	want := []string{
-		`'Table_1'!$C$13 'Table_1'!$A$14:$A$16 'Table_1'!$C$14:$C$16`,
-		`'Table_3'!$A$7 'Table_3'!$B$6:$C$6 'Table_3'!$B$7:$C$7 'Table_3'!$A$8 'Table_3'!$B$6:$C$6 'Table_3'!$B$8:$C$8 'Table_3'!$A$9 'Table_3'!$B$6:$C$6 'Table_3'!$B$9:$C$9`,
-		`'Table_1'!$D$13 ('Table_1'!$A$16,'Table_1'!$A$14) ('Table_1'!$D$16,'Table_1'!$D$14)`,
+		`'Figure_1'!$B$5 'Figure_1'!$A$6:$A$8 'Figure_1'!$B$6:$B$8`,
+		`'Figure_2'!$B$6 'Figure_2'!$A$7:$A$8 'Figure_2'!$B$7:$B$8 'Figure_2'!$C$6 'Figure_2'!$A$7:$A$8 'Figure_2'!$C$7:$C$8 'Figure_2'!$D$6 'Figure_2'!$A$7:$A$8 'Figure_2'!$D$7:$D$8`,
+		`'Figure_3'!$B$5 'Figure_3'!$A$6:$A$7 'Figure_3'!$B$6:$B$7`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d charts, want %d: %q", len(got), len(want), got)
@@ -449,6 +474,172 @@ func TestCharts(t *testing.T) {
 	}
 	if err := xml.Unmarshal(b, new(struct{})); err != nil {
 		t.Errorf("drawing1 is not well-formed XML: %v", err)
+	}
+}
+
+// chartSeries is a chart series as its part holds it: each reference and
+// the values cached with it.
+type chartSeries struct {
+	Refs   []string
+	Caches [][]cachePoint
+}
+
+type cachePoint struct {
+	Idx int
+	V   string
+}
+
+// readChartSeries parses a chart part's series.
+func readChartSeries(t *testing.T, b []byte) []chartSeries {
+	t.Helper()
+	var cs struct {
+		Series []struct {
+			Tx  cacheRef `xml:"chart>plotArea>barChart>ser>tx>strRef"`
+			All []byte   `xml:",innerxml"`
+		} `xml:"chart>plotArea>barChart>ser"`
+	}
+	if err := xml.Unmarshal(b, &cs); err != nil {
+		t.Fatalf("chart part: %v", err)
+	}
+	var out []chartSeries
+	for _, s := range cs.Series {
+		var ser struct {
+			Tx  cacheRef `xml:"tx>strRef"`
+			Cat cacheRef `xml:"cat>strRef"`
+			Val cacheRef `xml:"val>numRef"`
+		}
+		if err := xml.Unmarshal(append(append([]byte("<ser>"), s.All...), "</ser>"...), &ser); err != nil {
+			t.Fatalf("series: %v", err)
+		}
+		var c chartSeries
+		for _, r := range []cacheRef{ser.Tx, ser.Cat, ser.Val} {
+			pts := r.Str
+			if len(r.Num) > 0 || len(pts) == 0 {
+				pts = r.Num
+			}
+			if r.Caches != 1 {
+				t.Errorf("%s has %d caches, want 1", r.F, r.Caches)
+			}
+			c.Refs = append(c.Refs, r.F)
+			c.Caches = append(c.Caches, pts)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// cacheRef is a strRef or numRef: its formula and cached points.
+type cacheRef struct {
+	F      string       `xml:"f"`
+	Str    []cachePoint `xml:"strCache>pt"`
+	Num    []cachePoint `xml:"numCache>pt"`
+	Caches int
+}
+
+func (r *cacheRef) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	var raw struct {
+		F   string `xml:"f"`
+		Str []struct {
+			Pt []struct {
+				Idx int    `xml:"idx,attr"`
+				V   string `xml:"v"`
+			} `xml:"pt"`
+		} `xml:"strCache"`
+		Num []struct {
+			Pt []struct {
+				Idx int    `xml:"idx,attr"`
+				V   string `xml:"v"`
+			} `xml:"pt"`
+		} `xml:"numCache"`
+	}
+	if err := d.DecodeElement(&raw, &start); err != nil {
+		return err
+	}
+	r.F, r.Caches = raw.F, len(raw.Str)+len(raw.Num)
+	for _, c := range raw.Str {
+		for _, p := range c.Pt {
+			r.Str = append(r.Str, cachePoint{p.Idx, p.V})
+		}
+	}
+	for _, c := range raw.Num {
+		for _, p := range c.Pt {
+			r.Num = append(r.Num, cachePoint{p.Idx, p.V})
+		}
+	}
+	return nil
+}
+
+// TestChartCaches unzips each workbook and checks that every chart
+// series caches exactly the values of the cells it refers to: the name
+// and categories as text, the values as numbers, a cell holding no number
+// ([x], [dash]) absent from the cache.
+func TestChartCaches(t *testing.T) {
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		data := render(t, p)
+		f := open(t, data)
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts := 0
+		for i := 1; ; i++ {
+			zf, err := zr.Open(fmt.Sprintf("xl/charts/chart%d.xml", i))
+			if err != nil {
+				break
+			}
+			charts++
+			b, _ := io.ReadAll(zf)
+			zf.Close()
+			sers := readChartSeries(t, b)
+			if d, err := p.Figures[i-1].Data(); err != nil || len(sers) != len(d.Series) {
+				t.Errorf("chart %d has %d series, want %d (%v)", i, len(sers), len(d.Series), err)
+			}
+			for si, ser := range sers {
+				for k, ref := range ser.Refs {
+					checkCache(t, f, fmt.Sprintf("chart %d series %d ref %d", i, si+1, k+1), ref, ser.Caches[k], k == 2)
+				}
+			}
+		}
+		if charts != len(p.Figures) {
+			t.Errorf("%d charts, want %d", charts, len(p.Figures))
+		}
+	})
+}
+
+// checkCache compares a reference's cached points with its cells.
+func checkCache(t *testing.T, f *excelize.File, what, ref string, pts []cachePoint, numeric bool) {
+	t.Helper()
+	sheet, rng, ok := strings.Cut(ref, "!")
+	if !ok {
+		t.Fatalf("%s: reference %q has no sheet", what, ref)
+	}
+	sheet = strings.ReplaceAll(strings.Trim(sheet, "'"), "''", "'")
+	from, to, _ := strings.Cut(strings.ReplaceAll(rng, "$", ""), ":")
+	if to == "" {
+		to = from
+	}
+	c1, r1, _ := excelize.CellNameToCoordinates(from)
+	c2, r2, _ := excelize.CellNameToCoordinates(to)
+	want := map[int]string{}
+	n := 0
+	for r := r1; r <= r2; r++ {
+		for c := c1; c <= c2; c++ {
+			v, _ := f.GetCellValue(sheet, cell(c, r), excelize.Options{RawCellValue: true})
+			typ, _ := f.GetCellType(sheet, cell(c, r))
+			if !numeric || typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset && v != "" {
+				if _, err := strconv.ParseFloat(v, 64); !numeric || err == nil {
+					want[n] = v
+				}
+			}
+			n++
+		}
+	}
+	got := map[int]string{}
+	for _, p := range pts {
+		got[p.Idx] = p.V
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s %s: cache %v, cells %v", what, ref, got, want)
 	}
 }
 
@@ -653,5 +844,35 @@ func TestLibreOffice(t *testing.T) {
 			t.Fatalf("check-xlsx-libreoffice: %v\n%s", err, out)
 		}
 		t.Logf("%s", out)
+	})
+}
+
+// openpyxlPython returns a python3 that has openpyxl, or "".
+func openpyxlPython() string {
+	for _, py := range []string{"python3", "/usr/bin/python3"} {
+		if err := exec.Command(py, "-c", "import openpyxl").Run(); err == nil {
+			return py
+		}
+	}
+	return ""
+}
+
+// TestOpenpyxl reads each workbook with openpyxl, when it is installed
+// (CI installs Debian's python3-openpyxl): every chart's cached values
+// must equal the cells it refers to (scripts/check-xlsx-openpyxl.py).
+func TestOpenpyxl(t *testing.T) {
+	py := openpyxlPython()
+	if py == "" {
+		t.Skip("python3 with openpyxl not installed")
+	}
+	eachProfile(t, func(t *testing.T, p *report.Profile) {
+		path := filepath.Join(t.TempDir(), p.Name+".xlsx")
+		if err := os.WriteFile(path, render(t, p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(py, "../../scripts/check-xlsx-openpyxl.py", path, strconv.Itoa(len(p.Figures))).CombinedOutput()
+		if err != nil {
+			t.Fatalf("check-xlsx-openpyxl: %v\n%s", err, out)
+		}
 	})
 }

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -51,8 +53,8 @@ func setup(cmd *cobra.Command, env Env, args []string, all bool) (Options, []str
 	if err != nil {
 		return cfg, nil, &usageError{err}
 	}
-	if info, err := os.Stat(cfg.Data); err != nil || !info.IsDir() {
-		return cfg, nil, &usageError{fmt.Errorf("data folder %q not found", cfg.Data)}
+	if err := checkFolder("data", cfg.Data); err != nil {
+		return cfg, nil, &usageError{err}
 	}
 	switch {
 	case all && len(args) > 0:
@@ -79,6 +81,28 @@ func setup(cmd *cobra.Command, env Env, args []string, all bool) (Options, []str
 		return cfg, nil, &usageError{errors.New("no profile to work on: name one, use --all, or set profiles in config.yaml")}
 	}
 	return cfg, unique(cfg.Profiles), nil
+}
+
+// checkFolder says why dir cannot be used as the folder what ("data",
+// "layouts"): not found, not a folder, a path too long for the system, or
+// unreadable — never "not found" for all of them.
+func checkFolder(what, dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		longest := 0
+		for _, name := range strings.Split(filepath.ToSlash(dir), "/") {
+			longest = max(longest, len(name))
+		}
+		return fmt.Errorf("%s folder %.40q…: path too long for the system (%d characters; its longest name %d)", what, dir, len(dir), longest)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s folder %q not found", what, dir)
+	case err != nil:
+		return fmt.Errorf("%s folder: %w", what, err)
+	case !info.IsDir():
+		return fmt.Errorf("%s folder %q is not a folder", what, dir)
+	}
+	return nil
 }
 
 // unique returns names without repeats, in their first order: a profile
@@ -127,11 +151,13 @@ func buildAll(ctx context.Context, cfg Options, names []string, env Env) error {
 		}
 	}()
 
-	failed := 0
+	failed, stopped := 0, 0
+	var published []string
 	for i, name := range names {
 		o := <-outcomes[i]
 		switch {
 		case errors.Is(o.err, context.Canceled):
+			stopped++
 		case o.err != nil:
 			failed++
 			var de *report.DataError
@@ -142,6 +168,7 @@ func buildAll(ctx context.Context, cfg Options, names []string, env Env) error {
 				fmt.Fprintf(env.Stderr, "%s: not built: %v\n", name, o.err)
 			}
 		default:
+			published = append(published, name)
 			if o.res.warnings > 0 {
 				fmt.Fprintf(env.Stderr, "%s: %d warning(s); see: migprofile validate %s\n", name, o.res.warnings, name)
 			}
@@ -150,8 +177,8 @@ func buildAll(ctx context.Context, cfg Options, names []string, env Env) error {
 			}
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if stopped > 0 {
+		return &interruptedError{published}
 	}
 	if len(names) > 1 || failed > 0 {
 		fmt.Fprintf(env.Stderr, "built %d of %d profile(s)\n", len(names)-failed, len(names))
@@ -174,11 +201,8 @@ func buildOne(ctx context.Context, cfg Options, name string) (buildResult, error
 	if err != nil {
 		return buildResult{}, err
 	}
-	if err := ctx.Err(); err != nil {
-		return buildResult{}, err
-	}
 	dir := filepath.Join(cfg.Out, name)
-	if err := publish.Files(dir, res.Files); err != nil {
+	if err := publish.Files(ctx, dir, res.Files); err != nil {
 		return buildResult{}, err
 	}
 	return buildResult{dir: dir, files: len(res.Files), warnings: len(res.Diagnostics.Warnings())}, nil

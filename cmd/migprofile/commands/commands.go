@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -59,7 +60,7 @@ func Execute(ctx context.Context, args []string, env Env) int {
 		// The command has already printed what failed.
 		return exitFailed
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(env.Stderr, "migprofile: interrupted; outputs left as they were")
+		fmt.Fprintf(env.Stderr, "migprofile: %v\n", interrupted(err))
 		return exitSignals
 	}
 	fmt.Fprintf(env.Stderr, "migprofile: %v\n", err)
@@ -68,6 +69,23 @@ func Execute(ctx context.Context, args []string, env Env) int {
 		return exitUsage
 	}
 	return exitFailed
+}
+
+// interruptedError is a build stopped by a signal after it published the
+// outputs of some profiles (none, often): the message must not claim
+// that every output was left as it was.
+type interruptedError struct{ published []string }
+
+func (e *interruptedError) Error() string { return interrupted(e).Error() }
+func (e *interruptedError) Unwrap() error { return context.Canceled }
+
+// interrupted says what an interrupt, err, left behind.
+func interrupted(err error) error {
+	var ie *interruptedError
+	if !errors.As(err, &ie) || len(ie.published) == 0 {
+		return errors.New("interrupted; outputs left as they were")
+	}
+	return fmt.Errorf("interrupted; new outputs published for %s; the other profiles' outputs left as they were", strings.Join(ie.published, ", "))
 }
 
 // usageError is a mistake in the command line or the config.

@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -320,6 +322,24 @@ func TestVerifyCatchesEverything(t *testing.T) {
 			data, _ := os.ReadFile(m)
 			os.WriteFile(m, bytes.Replace(data, []byte(`"profile": "mali"`), []byte(`"profile": "malx"`), 1), 0o644)
 		}, "mali: manifest.json: edited since it was built"},
+		{"EditedManifestVersion", func(t *testing.T) {
+			m := filepath.Join(out, "manifest.json")
+			data, _ := os.ReadFile(m)
+			os.WriteFile(m, regexp.MustCompile(`"version": "[^"]*"`).ReplaceAll(data, []byte(`"version": "v9.9.9"`)), 0o644)
+		}, "mali: manifest.json: written by migprofile v9.9.9"},
+		{"EditedManifestSize", func(t *testing.T) {
+			m := filepath.Join(out, "manifest.json")
+			data, _ := os.ReadFile(m)
+			os.WriteFile(m, regexp.MustCompile(`"size": \d+`).ReplaceAll(data, []byte(`"size": 1`)), 0o644)
+		}, "mali: manifest.json: edited since it was built"},
+		{"PipeInsteadOfOutput", func(t *testing.T) {
+			// Reading it would wait for a writer, out of reach of Ctrl-C.
+			md := filepath.Join(out, "mali.md")
+			os.Remove(md)
+			if err := syscall.Mkfifo(md, 0o644); err != nil {
+				t.Skip(err)
+			}
+		}, "mali: mali.md: not a regular file (a link, a pipe or a device)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -335,5 +355,52 @@ func TestVerifyCatchesEverything(t *testing.T) {
 				t.Errorf("exit %d, stdout:\n%s\nwant %q", code, stdout, tt.want)
 			}
 		})
+	}
+}
+
+// TestPathTooLong: a data or layouts path the system cannot take (over
+// 4,096 characters on Linux, or a name over 255) is said to be too long,
+// not "not found", for every command that reads it.
+func TestPathTooLong(t *testing.T) {
+	long := strings.Repeat("a/", 2100) + "data"
+	longName := strings.Repeat("b", 300)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "--data", long}, `data folder "a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/"…: path too long for the system (4204 characters; its longest name 4)`},
+		{[]string{"validate", "--data", longName}, "path too long for the system (300 characters; its longest name 300)"},
+		{[]string{"list", "--data", long}, "path too long for the system (4204 characters"},
+		{[]string{"verify", "--data", long}, "path too long for the system (4204 characters"},
+		{[]string{"build", "--layouts", long}, "config: --layouts: layouts folder"},
+		{[]string{"build", "--layouts", long}, "path too long for the system (4204 characters"},
+	}
+	dir := project(t)
+	for _, tt := range tests {
+		code, stdout, stderr := run(t, dir, nil, tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "not found") {
+			t.Errorf("%s %s: exit %d, stderr %.300q, stdout %.300q; want exit 2 and %q", tt.args[0], tt.args[1], code, stderr, stdout, tt.want)
+		}
+	}
+}
+
+// TestInterruptedCommands: every command given an interrupted context
+// exits 130 saying that nothing changed (validate and verify printed
+// "context canceled" as a profile failure, exit 1), and build writes
+// nothing.
+func TestInterruptedCommands(t *testing.T) {
+	dir := project(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{{"build"}, {"build", "--all"}, {"validate"}, {"verify"}} {
+		t.Chdir(dir)
+		var stdout, stderr bytes.Buffer
+		code := commands.Execute(ctx, args, commands.Env{Stdout: &stdout, Stderr: &stderr})
+		if code != 130 || !strings.Contains(stderr.String(), "migprofile: interrupted; outputs left as they were") || strings.Contains(stdout.String()+stderr.String(), "context canceled") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, stdout.String(), stderr.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("an interrupted build wrote out/")
 	}
 }

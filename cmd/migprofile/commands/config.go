@@ -35,6 +35,9 @@ type Config struct {
 	Formats []string `mapstructure:"formats"`
 	// Page is the PDF page size: A4 or Letter.
 	Page string `mapstructure:"page"`
+	// PDFStandard is what the PDF declares beyond tagged PDF/UA-1: ua-1
+	// (nothing more), a-2u or a-2a (PDF/A-2, for archives).
+	PDFStandard string `mapstructure:"pdf_standard"`
 	// Date (YYYY-MM-DD) is written into the outputs as their date;
 	// empty means the profile's own iso_date.
 	Date string `mapstructure:"date"`
@@ -56,6 +59,8 @@ type Options struct {
 	Formats []string
 	// Page is the PDF page size.
 	Page pdf.PageSize
+	// PDFStandard is the PDF's standard.
+	PDFStandard pdf.Standard
 	// Date, when not zero, overrides the profiles' own dates:
 	// SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the
 	// config's date. Never the clock.
@@ -66,12 +71,12 @@ type Options struct {
 
 // build returns the options of the build pipeline.
 func (o Options) build() build.Options {
-	return build.Options{Formats: o.Formats, PageSize: string(o.Page), Date: o.Date, Layouts: o.Layouts}
+	return build.Options{Formats: o.Formats, PageSize: string(o.Page), PDFStandard: string(o.PDFStandard), Date: o.Date, Layouts: o.Layouts}
 }
 
 // configKeys are the keys of Config, for defaults, env binding and the
 // check of unknown MIGPROFILE_ variables.
-var configKeys = []string{"profiles", "data", "out", "formats", "page", "date", "layouts"}
+var configKeys = []string{"profiles", "data", "out", "formats", "page", "pdf_standard", "date", "layouts"}
 
 // defaults name no profile: which profiles to build is the project's
 // choice (config.yaml), not the program's.
@@ -81,6 +86,7 @@ func defaults() Config {
 		Out:     "out",
 		Formats: slices.Clone(build.Formats),
 		Page:    string(pdf.A4),
+		// PDFStandard: ua-1, set in loadConfig
 	}
 }
 
@@ -93,6 +99,7 @@ func addConfigFlags(fs *pflag.FlagSet) {
 	fs.String("out", d.Out, "output folder")
 	fs.StringSlice("formats", d.Formats, "formats to write: pdf, md, xlsx")
 	fs.String("page", d.Page, "PDF page size: A4 or Letter")
+	fs.String("pdf-standard", string(pdf.UA1), "PDF standard: ua-1 (tagged PDF/UA-1), a-2u or a-2a (also PDF/A-2)")
 	fs.String("date", "", "date written into the outputs, YYYY-MM-DD (default: the profile's date)")
 	fs.String("layouts", "", "folder of templates that override the embedded layouts")
 }
@@ -109,6 +116,7 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Options, error) {
 	v.SetDefault("out", d.Out)
 	v.SetDefault("formats", d.Formats)
 	v.SetDefault("page", d.Page)
+	v.SetDefault("pdf_standard", string(pdf.UA1))
 	v.SetDefault("date", "")
 	v.SetDefault("layouts", "")
 
@@ -123,7 +131,8 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Options, error) {
 	// flag, the variable, or the key (file or default).
 	from := map[string]string{}
 	for _, key := range configKeys {
-		f := flags.Lookup(key)
+		flag := strings.ReplaceAll(key, "_", "-") // pdf_standard: --pdf-standard
+		f := flags.Lookup(flag)
 		changed := f != nil && f.Changed
 		// viper ranks Set above flags, so an environment value is set
 		// only where no flag was given: flag > env > file > default.
@@ -133,7 +142,7 @@ func loadConfig(flags *pflag.FlagSet, environ []string) (Options, error) {
 			from[key] = name
 		}
 		if changed {
-			from[key] = "--" + key
+			from[key] = "--" + flag
 		}
 		if f != nil {
 			if err := v.BindPFlag(key, f); err != nil {
@@ -248,6 +257,9 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 	if o.Page, err = pdf.ParsePageSize(c.Page); err != nil {
 		return o, fmt.Errorf("config: %s: %w", name("page"), err)
 	}
+	if o.PDFStandard, err = pdf.ParseStandard(c.PDFStandard); err != nil {
+		return o, fmt.Errorf("config: %s: %w", name("pdf_standard"), err)
+	}
 	if c.Date != "" {
 		if o.Date, err = time.Parse(time.DateOnly, c.Date); err != nil {
 			return o, fmt.Errorf("config: %s: want YYYY-MM-DD, got %q", name("date"), c.Date)
@@ -270,8 +282,8 @@ func (c Config) compile(from map[string]string, environ []string) (Options, erro
 		return o, fmt.Errorf("config: %s must not be empty", name("out"))
 	}
 	if c.Layouts != "" {
-		if info, err := os.Stat(c.Layouts); err != nil || !info.IsDir() {
-			return o, fmt.Errorf("config: %s: layouts folder %q not found", name("layouts"), c.Layouts)
+		if err := checkFolder("layouts", c.Layouts); err != nil {
+			return o, fmt.Errorf("config: %s: %w", name("layouts"), err)
 		}
 		o.Layouts = os.DirFS(c.Layouts)
 	}

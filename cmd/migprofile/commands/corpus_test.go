@@ -24,6 +24,7 @@ import (
 //	file PATH: TEXT         the output file contains TEXT
 //	xlsx PATH: TEXT         a cell of the workbook holds TEXT, stored as text
 //
+// An archive file named "link PATH" makes PATH a symbolic link to its text.
 // No case may print a panic or a stack trace.
 func TestBadInput(t *testing.T) {
 	archives, err := filepath.Glob(filepath.Join("testdata", "bad", "*.txtar"))
@@ -91,12 +92,20 @@ func TestBadInput(t *testing.T) {
 }
 
 // writeProjectFile writes a file of a case's archive into the project
-// folder dir.
+// folder dir; a file named "link PATH" makes PATH a symbolic link to the
+// file's text.
 func writeProjectFile(t *testing.T, dir string, f txtar.File) {
 	t.Helper()
-	target := filepath.Join(dir, filepath.FromSlash(f.Name))
+	name, link := strings.CutPrefix(f.Name, "link ")
+	target := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		t.Fatal(err)
+	}
+	if link {
+		if err := os.Symlink(strings.TrimSpace(string(f.Data)), target); err != nil {
+			t.Skip(err)
+		}
+		return
 	}
 	if err := os.WriteFile(target, f.Data, 0o644); err != nil {
 		t.Fatal(err)
@@ -146,13 +155,20 @@ func workbookHasText(t *testing.T, path, text string) bool {
 }
 
 // TestHugeInput: a 10 MB string is refused with a clear error, quickly,
-// instead of being laid out over thousands of pages.
+// instead of being laid out over thousands of pages; a text longer than a
+// workbook cell holds is refused at its position, instead of being cut
+// there without a word; nesting deeper than
+// YAML's limit is refused at its line, on the first line too (where
+// yaml.v3 names none).
 func TestHugeInput(t *testing.T) {
 	tests := []struct {
 		name, file, data, want string
 	}{
 		{"TenMegabyteFile", "data/mali/footnotes.yaml", `"1": "` + strings.Repeat("x", 10<<20) + `"`, "data/mali/footnotes.yaml: file is 10485767 bytes; the limit is 4194304"},
-		{"LongText", "data/mali/footnotes.yaml", `"1": "` + strings.Repeat("word ", 20000) + `"`, "data/mali/footnotes.yaml:1:6: 1: text is 100000 bytes long; the limit is 65536"},
+		{"LongText", "data/mali/footnotes.yaml", `"1": "` + strings.Repeat("word ", 8000) + `"`, "data/mali/footnotes.yaml:1:6: 1: text is 40000 bytes long; the limit is 32767 (the most a workbook cell holds)"},
+		{"DeepFlowFirstLine", "data/mali/footnotes.yaml", `"1": ` + strings.Repeat("[", 10001), "data/mali/footnotes.yaml:1: malformed YAML: exceeded max depth of 10000"},
+		{"DeepFlow", "data/mali/footnotes.yaml", "\"1\": One.\n\"2\": " + strings.Repeat("{a: ", 10001), "data/mali/footnotes.yaml:2: malformed YAML: exceeded max depth of 10000"},
+		{"DeepBlock", "data/mali/footnotes.yaml", strings.Repeat("- ", 10001), "data/mali/footnotes.yaml:1: malformed YAML: exceeded max depth of 10000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

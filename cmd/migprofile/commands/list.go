@@ -26,6 +26,9 @@ func newList(env Env) *cobra.Command {
 			if err != nil {
 				return &usageError{err}
 			}
+			if err := checkFolder("data", cfg.Data); err != nil {
+				return &usageError{err}
+			}
 			fsys := os.DirFS(cfg.Data)
 			names, skipped, err := load.List(fsys)
 			if err != nil {
@@ -47,10 +50,10 @@ func newList(env Env) *cobra.Command {
 	}
 }
 
-// warnSkipped says which folders hold a profile.yaml but were skipped for
-// their names: a profile never disappears without a word.
+// warnSkipped says which folders hold a profile.yaml but were skipped,
+// and why: a profile never disappears without a word.
 func warnSkipped(env Env, skipped []string) {
 	for _, s := range skipped {
-		fmt.Fprintf(env.Stderr, "warning: skipping folder %q: not a profile name (lower-case letters, digits, '-' and '_')\n", s)
+		fmt.Fprintf(env.Stderr, "warning: skipping folder %s\n", s)
 	}
 }

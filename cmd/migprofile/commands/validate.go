@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -29,10 +30,16 @@ the published numbers) are printed and the exit status stays 0.`,
 			}
 			failed := 0
 			for _, name := range names {
+				if err := cmd.Context().Err(); err != nil {
+					return err // interrupted: check no other profile
+				}
 				// The build's own pipeline, so that validate refuses
 				// exactly what build refuses.
 				res, err := build.Profile(cmd.Context(), os.DirFS(cfg.Data), name, version(), cfg.build())
 				var de *report.DataError
+				if errors.Is(err, context.Canceled) {
+					return err
+				}
 				if err != nil && !errors.As(err, &de) {
 					fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
 					failed++

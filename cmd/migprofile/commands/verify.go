@@ -32,7 +32,13 @@ not write (a figure left over, a temporary file), and exits 1 if any differs.`,
 			}
 			failed := 0
 			for _, name := range names {
+				if err := cmd.Context().Err(); err != nil {
+					return err // interrupted: check no other profile
+				}
 				problems, err := verifyOne(cmd.Context(), cfg, name)
+				if errors.Is(err, context.Canceled) {
+					return err
+				}
 				if err != nil {
 					fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
 					failed++
@@ -61,7 +67,7 @@ not write (a figure left over, a temporary file), and exits 1 if any differs.`,
 // with the files on disk and the manifest recorded with them.
 func verifyOne(ctx context.Context, cfg Options, name string) ([]string, error) {
 	dir := filepath.Join(cfg.Out, name)
-	data, err := os.ReadFile(filepath.Join(dir, build.ManifestName))
+	data, err := readOutput(filepath.Join(dir, build.ManifestName))
 	if errors.Is(err, fs.ErrNotExist) {
 		return []string{fmt.Sprintf("no %s in %s: not built yet", build.ManifestName, dir)}, nil
 	}
@@ -89,10 +95,12 @@ func verifyOne(ctx context.Context, cfg Options, name string) ([]string, error) 
 		if f.Name == build.ManifestName {
 			continue // compared above, through its inputs
 		}
-		onDisk, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Name)))
+		onDisk, err := readOutput(filepath.Join(dir, filepath.FromSlash(f.Name)))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			problems = append(problems, f.Name+": missing")
+		case errors.Is(err, errNotRegular):
+			problems = append(problems, f.Name+": "+errNotRegular.Error())
 		case err != nil:
 			return nil, err
 		case want[f.Name] != "" && build.Hash(onDisk) != want[f.Name]:
@@ -113,6 +121,23 @@ func verifyOne(ctx context.Context, cfg Options, name string) ([]string, error) 
 		return nil, err
 	}
 	return append(problems, extra...), nil
+}
+
+// errNotRegular is an output that is not a regular file, as a build
+// writes them.
+var errNotRegular = errors.New("not a regular file (a link, a pipe or a device): not written by the build")
+
+// readOutput reads an output file, refusing anything but a regular file:
+// opening a pipe would wait for a writer, out of reach of an interrupt.
+func readOutput(name string) ([]byte, error) {
+	info, err := os.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+	}
+	return os.ReadFile(name)
 }
 
 // extraFiles lists the files under dir that a build did not write: a
