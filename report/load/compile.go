@@ -504,7 +504,7 @@ func (c *compiler) sources(files []sourceFile, p string) []report.Source {
 func (c *compiler) grid(id string, gf gridFile) *report.Grid {
 	g := &report.Grid{Pos: gf.Pos, ID: id, Title: report.Typeset(c.lang, gf.Title)}
 	for i, rf := range gf.Rows {
-		row := &report.GridRow{Pos: rf.Pos, Heading: rf.Heading, Subheading: rf.Subheading}
+		row := &report.GridRow{Pos: rf.Pos, Heading: report.Typeset(c.lang, rf.Heading), Subheading: report.Typeset(c.lang, rf.Subheading)}
 		for j, ef := range rf.Entries {
 			p := fmt.Sprintf("rows[%d].entries[%d]", i, j)
 			e := &report.GridEntry{Pos: ef.Pos, Both: c.items(ef.Both), Outward: c.items(ef.Outward), Inward: c.items(ef.Inward)}
@@ -593,7 +593,7 @@ func cutFlags(s string) (rest string, provisional, estimated bool) {
 // then the references between them (sums, percentages, differences),
 // then the checks on the values, the sources and the notes.
 func (c *compiler) table(id string, tf tableFile) *report.Table {
-	t := &report.Table{Pos: tf.Pos, ID: id, Title: report.Typeset(c.lang, tf.Title), Period: tf.Period, Stub: tf.Stub}
+	t := &report.Table{Pos: tf.Pos, ID: id, Title: report.Typeset(c.lang, tf.Title), Period: report.Typeset(c.lang, tf.Period), Stub: report.Typeset(c.lang, tf.Stub)}
 	ids := &tableIDs{c: c, cols: map[string]*report.Column{}, rows: map[string]*report.Row{}, ambiguous: map[string]bool{}}
 	for i, cf := range tf.Columns {
 		t.Columns = append(t.Columns, c.column(i, cf, ids))
@@ -624,9 +624,12 @@ func (c *compiler) figure(id string, ff figureFile) *report.Figure {
 	f := &report.Figure{
 		Pos: ff.Pos, ID: id, Kind: report.FigureKind(ff.Kind.S), KindPos: ff.Kind.Pos,
 		Title: report.Typeset(c.lang, ff.Title), Caption: report.Typeset(c.lang, ff.Caption), Transpose: ff.Transpose,
-		Sort: ff.Sort.S, SortPos: ff.Sort.Pos, ValueAxis: ff.ValueAxis, CategoryLabels: ff.CategoryLabels,
+		Sort: ff.Sort.S, SortPos: ff.Sort.Pos, ValueAxis: report.Typeset(c.lang, ff.ValueAxis),
 	}
 	f.Range, f.RangePos = c.figureRange(ff)
+	for _, l := range ff.CategoryLabels {
+		f.CategoryLabels = append(f.CategoryLabels, report.Typeset(c.lang, l))
+	}
 	for _, s := range ff.Series {
 		f.Series = append(f.Series, report.Ref{Pos: s.Pos, ID: s.S})
 	}

@@ -66,7 +66,8 @@ func (ids *tableIDs) findCol(ref posString, p string) *report.Column {
 // column compiles the i-th column file, without its references.
 func (c *compiler) column(i int, cf columnFile, ids *tableIDs) *report.Column {
 	p := fmt.Sprintf("columns[%d]", i)
-	col := &report.Column{Pos: cf.Pos, ID: cf.ID.S, Label: cf.Label, Group: cf.Group, Unit: report.Count, Signed: cf.Signed}
+	col := &report.Column{Pos: cf.Pos, ID: cf.ID.S, Label: report.Typeset(c.lang, cf.Label), Group: report.Typeset(c.lang, cf.Group),
+		Unit: report.Count, Signed: cf.Signed}
 	switch cf.Unit.S {
 	case "", "count":
 	case "percent":
@@ -98,8 +99,8 @@ func (c *compiler) column(i int, cf columnFile, ids *tableIDs) *report.Column {
 // references.
 func (c *compiler) row(i int, rf rowFile, ncol int, ids *tableIDs) *report.Row {
 	p := fmt.Sprintf("rows[%d]", i)
-	row := &report.Row{Pos: rf.Pos, ID: rf.ID.S, Label: rf.Label, Lead: rf.Lead, Level: rf.Level, Total: rf.Total,
-		Signed: rf.Signed, Unit: rf.Unit, LabelOnly: rf.Values == nil}
+	row := &report.Row{Pos: rf.Pos, ID: rf.ID.S, Label: report.Typeset(c.lang, rf.Label), Lead: report.Typeset(c.lang, rf.Lead),
+		Level: rf.Level, Total: rf.Total, Signed: rf.Signed, Unit: report.Typeset(c.lang, rf.Unit), LabelOnly: rf.Values == nil}
 	switch rf.Aggregate.S {
 	case "", "sum":
 	case "none":
