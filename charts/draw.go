@@ -333,11 +333,16 @@ func (p *plan) line(x0, y0, x1, y1 int, c drawing.Color) {
 }
 
 // valueLabel is a cell as the figure prints it: as the table prints it,
-// without annotation; a blank is "not available".
+// without annotation; a missing value of a declared kind is its symbol,
+// a blank is "not available".
 func (p *plan) valueLabel(c report.Cell) string {
 	switch c.Kind {
 	case report.Number, report.Dash:
 		return c.FormatNumber(p.l)
+	case report.NotAvailable, report.NotApplicable, report.Confidential:
+		if s := c.Format(p.l); s != "" {
+			return clean(p.fonts.regular, s)
+		}
 	}
 	if p.l.NotAvailable != "" {
 		return clean(p.fonts.regular, p.l.NotAvailable)

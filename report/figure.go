@@ -86,6 +86,9 @@ func (f *Figure) Data() (Dataset, error) {
 			d.Categories = append(d.Categories, Category{ID: row.key(), Label: row.Label, Index: i, Total: row.Total})
 		}
 	}
+	for k, label := range f.CategoryLabels {
+		d.Categories[k].Label = label
+	}
 	names := seriesNames(t, f.Transpose, sers)
 	for k, j := range sers {
 		s := Series{ID: f.Series[k].ID, Name: names[k], Index: j}
@@ -168,6 +171,10 @@ func (f *Figure) Problems() []*FigureError {
 	}
 	f.referenceProblems(add)
 	if len(probs) > 0 {
+		return probs
+	}
+	if n := len(f.CategoryLabels); n > 0 && n != len(f.categoryIndexes()) {
+		add(f.Pos, "category_labels", "%d category labels for %d categories; give one label per category drawn", n, len(f.categoryIndexes()))
 		return probs
 	}
 	f.shortRowProblems(add)
@@ -461,7 +468,7 @@ func seriesNames(t *Table, transpose bool, idx []int) []string {
 // NumberedTitle is the figure's title line as every output prints it:
 // "Figure 3. Title", or the title alone without a number or a word.
 func (f *Figure) NumberedTitle(l Labels) string {
-	return NumberedTitle(l.Figure, f.Number, f.Title)
+	return l.NumberedTitle(l.Figure, f.Number, f.Title)
 }
 
 // SourceLines returns the figure's source lines as documents print them,
@@ -508,7 +515,8 @@ func (f *Figure) AltText(l Labels) string {
 	if len(parts) == 0 {
 		return caption + "."
 	}
-	return strings.Join(strings.Fields(caption+": "+strings.Join(parts, "; ")+"."), " ")
+	// Fields also splits at no-break spaces: Typeset sets them again.
+	return Typeset(l.Language, strings.Join(strings.Fields(l.Prefix(caption)+strings.Join(parts, "; ")+"."), " "))
 }
 
 // extremes describes a series in its text alternative: its bars when it

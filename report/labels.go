@@ -121,19 +121,40 @@ func DefaultLabels() Labels {
 		Footnotes: "Footnotes", Links: "Links", Page: "Page", Of: "of",
 		WrittenBy: "Report written by", Continued: "continued",
 		Largest: "largest", Smallest: "smallest", NotAvailable: "not available",
-		ThousandsSep: ",", DecimalMark: ".",
+		NotApplicable: "not applicable", Confidential: "confidential",
+		Provisional: "provisional", Estimated: "estimated",
+		ThousandsSep: ",", DecimalMark: ".", Colon: ": ", NumberEnd: ".",
+		Symbols: GSSSymbols,
 	}
 }
 
+// GSSSymbols are the UK Government Statistical Service's shorthand for
+// missing values and flags: what the workbook always prints, and what the
+// PDF and the Markdown print unless the profile chooses other symbols.
+var GSSSymbols = Symbols{NotAvailable: "[x]", NotApplicable: "[z]", Confidential: "[c]", Provisional: "[p]", Estimated: "[e]"}
+
 // WithDefaults returns l with every empty word replaced by its default
-// (DefaultLabels); Workbook is kept as it is.
+// (DefaultLabels), the punctuation by that of l.Language (see
+// Punctuation) and each empty symbol by its GSS shorthand; Workbook is
+// kept as it is.
 func (l Labels) WithDefaults() Labels {
-	out := reflect.ValueOf(&l).Elem()
-	def := reflect.ValueOf(DefaultLabels())
+	colon, numberEnd := Punctuation(l.Language)
+	if l.Colon == "" {
+		l.Colon = colon
+	}
+	if l.NumberEnd == "" {
+		l.NumberEnd = numberEnd
+	}
+	fill(reflect.ValueOf(&l).Elem(), reflect.ValueOf(DefaultLabels()))
+	fill(reflect.ValueOf(&l.Symbols).Elem(), reflect.ValueOf(GSSSymbols))
+	return l
+}
+
+// fill sets each empty string field of out to def's.
+func fill(out, def reflect.Value) {
 	for i := range out.NumField() {
 		if f := out.Field(i); f.Kind() == reflect.String && f.String() == "" {
 			f.SetString(def.Field(i).String())
 		}
 	}
-	return l
 }

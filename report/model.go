@@ -137,8 +137,28 @@ type Labels struct {
 	// its text alternative ("largest Ivory Coast (523,231)").
 	Largest  string
 	Smallest string
-	// NotAvailable explains a published blank in a table.
+	// NotAvailable explains a published blank in a table, and a value
+	// marked not available.
 	NotAvailable string
+	// NotApplicable, Confidential, Provisional and Estimated explain the
+	// other kinds of missing value and the flags on a value, in the
+	// legend under a table that uses them.
+	NotApplicable string
+	Confidential  string
+	Provisional   string
+	Estimated     string
+	// Symbols are what the PDF and the Markdown print for each kind of
+	// missing value and flag (the workbook prints the GSS shorthand).
+	Symbols Symbols
+	// Language is the profile's language tag: it chooses the punctuation
+	// rules (Colon, Numbered).
+	Language string
+	// Colon is what follows a label ("Source: "); by default ": " in
+	// English and a narrow no-break space before the colon in French.
+	Colon string
+	// NumberEnd ends the lead of a caption, after the number ("Table 3."):
+	// "." by default, a narrow no-break space and ":" in French.
+	NumberEnd string
 	// ThousandsSep and DecimalMark format the numbers of the tables,
 	// e.g. "," and "." for 924,497 and 80.6.
 	ThousandsSep string
@@ -310,6 +330,9 @@ type Unit int
 const (
 	Count Unit = iota + 1
 	Percent
+	// Rate is a rate, a ratio, a mean or a median (per 1,000, years): it
+	// does not add up (aggregate none by default) and may be negative.
+	Rate
 )
 
 // Column is a column of a statistical table.
@@ -331,7 +354,34 @@ type Column struct {
 	// BaseColumn, for a percentage column, is the column whose value in
 	// the same row is the denominator (a share of the row total).
 	BaseColumn *Column
+	// Signed allows negative values in a count column (a balance, a
+	// change); a DifferenceOf column is signed.
+	Signed bool
+	// DifferenceOf is [minuend, subtrahend]: the column is their
+	// difference row by row, e.g. net migration = immigrants − emigrants.
+	DifferenceOf []*Column
+	// Aggregate is how the column's values combine down a total row:
+	// Sum (the default), NoAggregate (a rate, a median: exempt from sum
+	// checks) or WeightedMean (the total is the mean of the parts
+	// weighted by the column Weight).
+	Aggregate Aggregate
+	Weight    *Column
 }
+
+// Aggregate says how the values of a column (or row) combine into a
+// total.
+type Aggregate int
+
+// The ways values combine.
+const (
+	// Sum is the default: a total is the sum of its parts.
+	Sum Aggregate = iota
+	// NoAggregate exempts the values from sum and difference checks.
+	NoAggregate
+	// WeightedMean: a total is the mean of its parts weighted by another
+	// column.
+	WeightedMean
+)
 
 // Heading returns the column's flattened header, e.g. "1998 Number".
 func (c *Column) Heading() string {
@@ -355,12 +405,34 @@ type Row struct {
 	Level int
 	// Total marks a row that sums others (printed in bold).
 	Total bool
-	Cells []Cell
+	// Signed allows negative values in the row's count cells (a net
+	// migration row, a change from the previous year).
+	Signed bool
+	// Unit is the row's own unit, printed after its label ("years",
+	// "%"), for a table whose rows measure different things.
+	Unit string
+	// Aggregate is how the row combines with others: Sum (the default)
+	// or NoAggregate, which exempts it from the checks of columns that
+	// sum or subtract other columns (a rate row in a table of counts).
+	Aggregate Aggregate
+	// LabelOnly marks a group row written without values: its cells are
+	// "not applicable" and printed empty.
+	LabelOnly bool
+	Cells     []Cell
 	// SumOf lists the rows whose values add up to this one, column by column.
 	SumOf []*Row
 	// DifferenceOf is [minuend, subtrahend]: this row is their difference,
 	// e.g. a migratory balance = inflows − outflows.
 	DifferenceOf []*Row
+}
+
+// Heading returns the row's label as printed, with its own unit in
+// brackets after it when it has one: "Median age (years)".
+func (r *Row) Heading() string {
+	if r.Unit == "" {
+		return r.Label
+	}
+	return r.Label + " (" + r.Unit + ")"
 }
 
 // CellKind tells what a table cell holds.
@@ -374,6 +446,14 @@ const (
 	Dash
 	// Number is a numeric cell.
 	Number
+	// NotAvailable is a value the publication marks as not available
+	// (written ".." or "[x]"), as opposed to a plain blank.
+	NotAvailable
+	// NotApplicable is a value that cannot exist ("[z]"); the cells of a
+	// label-only row are not applicable too (Cell.Quiet).
+	NotApplicable
+	// Confidential is a value withheld to protect confidentiality ("[c]").
+	Confidential
 )
 
 // Cell is a value of a statistical table, kept exactly as published: the
@@ -389,6 +469,23 @@ type Cell struct {
 	// Note is an annotation printed after the number, e.g. "1998" in
 	// "792,258 (1998)".
 	Note string
+	// Provisional and Estimated flag a number that may be revised or
+	// that was estimated ("[p]", "[e]"): the number stays, the flag's
+	// symbol follows it.
+	Provisional bool
+	Estimated   bool
+	// Quiet marks a not-applicable cell of a label-only row: printed
+	// empty in the PDF and the Markdown, "[z]" in the workbook.
+	Quiet bool
+}
+
+// Symbols are the marks printed for missing values and flags.
+type Symbols struct {
+	NotAvailable  string
+	NotApplicable string
+	Confidential  string
+	Provisional   string
+	Estimated     string
 }
 
 // Grid is a policy table: row headings on the left, outward and inward
@@ -456,6 +553,11 @@ type Figure struct {
 	Transpose bool
 	// Categories are the row (or, transposed, column) ids drawn, in order.
 	Categories []Ref
+	// CategoryLabels, when given, name the categories drawn instead of
+	// their rows' labels (or columns' headings), one per category: two
+	// rows that share a label ("Other" under two regions) can then be
+	// told apart.
+	CategoryLabels []string
 	// Series are the column (or, transposed, row) ids drawn, in order.
 	Series []Ref
 	// Sort orders categories by the first series: "", "ascending" or "descending".

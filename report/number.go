@@ -18,7 +18,9 @@ func (c Cell) Value() (v float64, ok bool) {
 
 // Format returns the cell as printed in the publication: the number with
 // its decimals and thousands separators, "-" for a dash, "" for a blank,
-// and the annotation in brackets after it ("792,258 (1998)").
+// and the annotation in brackets after it ("792,258 (1998)"); a missing
+// value prints the profile's symbol for its kind, and a flagged number
+// its flags' symbols after it ("1,234 [p]").
 func (c Cell) Format(l Labels) string {
 	switch c.Kind {
 	case Dash:
@@ -28,12 +30,34 @@ func (c Cell) Format(l Labels) string {
 		if c.Note != "" {
 			s += " (" + c.Note + ")"
 		}
-		return s
+		return s + c.flags(l.Symbols)
+	case NotAvailable:
+		return l.Symbols.NotAvailable
+	case NotApplicable:
+		if c.Quiet {
+			return ""
+		}
+		return l.Symbols.NotApplicable
+	case Confidential:
+		return l.Symbols.Confidential
 	}
 	return ""
 }
 
-// FormatNumber formats the cell's number alone, without its annotation.
+// flags returns the symbols of the cell's flags, each after a space.
+func (c Cell) flags(sym Symbols) string {
+	s := ""
+	if c.Provisional {
+		s += " " + sym.Provisional
+	}
+	if c.Estimated {
+		s += " " + sym.Estimated
+	}
+	return s
+}
+
+// FormatNumber formats the cell's number alone, without its annotation
+// or flags.
 func (c Cell) FormatNumber(l Labels) string {
 	if c.Kind != Number {
 		return c.Format(l)

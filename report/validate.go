@@ -11,7 +11,7 @@ import (
 // arithmetic. Arithmetic disagreements are warnings — the numbers are
 // printed as published — while an incomplete model is an error.
 func (p *Profile) Validate() Diagnostics {
-	var v validator
+	v := validator{labels: p.Labels}
 	v.meta(p.Meta)
 	if len(p.Frameworks) == 0 {
 		v.add(Error, p.Meta.Pos, "frameworks", "a profile needs at least one framework")
@@ -69,6 +69,19 @@ const maxPanels = 4
 
 type validator struct {
 	diags Diagnostics
+	// labels give the numbers in messages the profile's format.
+	labels Labels
+}
+
+// num formats d as the profile prints numbers (with a hyphen-minus, for
+// a message), e.g. "9 642" for a profile whose thousands separator is a
+// space.
+func (v *validator) num(d decimal) string {
+	sep, mark := v.labels.ThousandsSep, v.labels.DecimalMark
+	if sep == "" && mark == "" {
+		sep, mark = ",", "."
+	}
+	return FormatUnits(d.units, d.decimals, sep, mark)
 }
 
 func (v *validator) add(s Severity, pos Pos, path, format string, args ...any) {
@@ -118,6 +131,7 @@ func (v *validator) table(t *Table) {
 	v.rowSums(t)
 	v.columnSums(t)
 	v.differences(t)
+	v.columnDifferences(t)
 	v.percentages(t)
 }
 
@@ -137,7 +151,9 @@ func (v *validator) rowSums(t *Table) {
 			}
 			got, ok := sum(parts)
 			switch {
-			case !ok:
+			case !ok || col.Aggregate == NoAggregate:
+			case col.Aggregate == WeightedMean:
+				v.weightedMean(t, r, col, ci)
 			case col.Unit == Count:
 				v.compare(t, r, col, r.Cells[ci], got, 0, fmt.Sprintf("the sum of %s", rowNames(r.SumOf)))
 			case col.BaseRow != nil:
@@ -155,6 +171,9 @@ func (v *validator) columnSums(t *Table) {
 			continue
 		}
 		for _, r := range t.Rows {
+			if r.Aggregate == NoAggregate {
+				continue
+			}
 			parts := make([]Cell, len(col.SumOf))
 			for i, part := range col.SumOf {
 				parts[i] = r.Cells[t.columnIndex(part)]
@@ -173,7 +192,7 @@ func (v *validator) differences(t *Table) {
 		}
 		a, b := r.DifferenceOf[0], r.DifferenceOf[1]
 		for ci, col := range t.Columns {
-			if col.Unit != Count {
+			if col.Unit != Count || col.Aggregate == NoAggregate {
 				continue
 			}
 			x, okA := decimalOf(a.Cells[ci])
@@ -183,6 +202,63 @@ func (v *validator) differences(t *Table) {
 			}
 			v.compare(t, r, col, r.Cells[ci], x.sub(y), 0, fmt.Sprintf("%q − %q", a.Label, b.Label))
 		}
+	}
+}
+
+// columnDifferences checks a balance column, row by row: it is its
+// minuend column minus its subtrahend column.
+func (v *validator) columnDifferences(t *Table) {
+	for ci, col := range t.Columns {
+		if len(col.DifferenceOf) != 2 {
+			continue
+		}
+		a, b := col.DifferenceOf[0], col.DifferenceOf[1]
+		ai, bi := t.columnIndex(a), t.columnIndex(b)
+		for _, r := range t.Rows {
+			if r.Aggregate == NoAggregate {
+				continue
+			}
+			x, okA := decimalOf(r.Cells[ai])
+			y, okB := decimalOf(r.Cells[bi])
+			if okA && okB {
+				v.compare(t, r, col, r.Cells[ci], x.sub(y), 0, fmt.Sprintf("%q − %q", a.Heading(), b.Heading()))
+			}
+		}
+	}
+}
+
+// weightedMean checks a total row's value in a mean column: the mean of
+// its parts weighted by the column's Weight, give or take half a unit of
+// the printed precision and of the parts' precision (they are rounded
+// too).
+func (v *validator) weightedMean(t *Table, r *Row, col *Column, ci int) {
+	wi := t.columnIndex(col.Weight)
+	if wi < 0 || r.Cells[ci].Kind != Number {
+		return
+	}
+	var num, den float64
+	partDecimals := 0
+	for _, part := range r.SumOf {
+		x, okX := part.Cells[ci].Value()
+		w, okW := part.Cells[wi].Value()
+		if !okX || !okW {
+			return
+		}
+		num, den = num+x*w, den+w
+		partDecimals = max(partDecimals, part.Cells[ci].Decimals)
+	}
+	if den == 0 {
+		return
+	}
+	printed := r.Cells[ci]
+	p, _ := printed.Value()
+	exact := num / den
+	tolerance := 0.5*math.Pow(10, -float64(printed.Decimals)) + 0.5*math.Pow(10, -float64(partDecimals)) + 1e-9
+	if math.Abs(p-exact) > tolerance {
+		v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s, computed %s (the mean of %s weighted by %q); more than rounding explains",
+			t.ID, t.Ref(), r.Label, col.Heading(), v.num(decimal{units: printed.Units, decimals: printed.Decimals}),
+			v.num(decimal{units: int64(math.Round(exact * math.Pow(10, float64(printed.Decimals)))), decimals: printed.Decimals}),
+			rowNames(r.SumOf), col.Weight.Heading())
 	}
 }
 
@@ -205,10 +281,10 @@ func (v *validator) percentages(t *Table) {
 			var what string
 			if col.BaseRow != nil {
 				den, ok = decimalOf(col.BaseRow.Cells[ni])
-				what = fmt.Sprintf("%s / %s of row %q", formatDecimal(num), formatDecimal(den), col.BaseRow.Label)
+				what = fmt.Sprintf("%s / %s of row %q", v.num(num), v.num(den), col.BaseRow.Label)
 			} else {
 				den, ok = decimalOf(r.Cells[t.columnIndex(col.BaseColumn)])
-				what = fmt.Sprintf("%s / %s in column %q", formatDecimal(num), formatDecimal(den), col.BaseColumn.Heading())
+				what = fmt.Sprintf("%s / %s in column %q", v.num(num), v.num(den), col.BaseColumn.Heading())
 			}
 			if !ok || den.units == 0 {
 				continue
@@ -218,8 +294,8 @@ func (v *validator) percentages(t *Table) {
 			tolerance := 0.5*math.Pow(10, -float64(printed.Decimals)) + 1e-9
 			if math.Abs(p-exact) > tolerance {
 				v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s%%, computed %s%% (%s × 100 = %.4f)",
-					t.ID, t.Ref(), r.Label, col.Heading(), FormatUnits(printed.Units, printed.Decimals, ",", "."),
-					FormatUnits(int64(math.Round(exact*math.Pow(10, float64(printed.Decimals)))), printed.Decimals, ",", "."),
+					t.ID, t.Ref(), r.Label, col.Heading(), v.num(decimal{units: printed.Units, decimals: printed.Decimals}),
+					v.num(decimal{units: int64(math.Round(exact * math.Pow(10, float64(printed.Decimals)))), decimals: printed.Decimals}),
 					what, exact)
 			}
 		}
@@ -246,7 +322,7 @@ func (v *validator) compare(t *Table, r *Row, col *Column, printed Cell, compute
 	}
 	if off {
 		v.add(Warning, printed.Pos, "", "table %q (%s), row %q, column %q: printed %s, computed %s (%s); off by %s%s",
-			t.ID, t.Ref(), r.Label, col.Heading(), formatDecimal(p), formatDecimal(computed), how, formatDecimal(p.sub(computed)), why)
+			t.ID, t.Ref(), r.Label, col.Heading(), v.num(p), v.num(computed), how, v.num(p.sub(computed)), why)
 	}
 }
 
@@ -347,8 +423,6 @@ func (d decimal) cmp(e decimal) int {
 }
 
 func (d decimal) float() float64 { return float64(d.units) / math.Pow(10, float64(d.decimals)) }
-
-func formatDecimal(d decimal) string { return FormatUnits(d.units, d.decimals, ",", ".") }
 
 // sum adds the cells; ok is false when a cell is blank.
 func sum(cells []Cell) (decimal, bool) {

@@ -35,7 +35,7 @@ func TestOtherCountry(t *testing.T) {
 	}
 
 	md := string(byName["exemple.md"])
-	for _, want := range []string{"**Tableau 1.** Flux migratoires par région", "**Graphique 1.**", "### Émigration", "| 12 500 |", "| −4 300 |"} {
+	for _, want := range []string{"**Tableau 1\u202f:** Flux migratoires par région", "**Graphique 1\u202f:**", "### Émigration", "| 12 500 |", "| −4 300 |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("exemple.md lacks %q", want)
 		}
@@ -53,7 +53,7 @@ func TestOtherCountry(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"Tableau 1. Flux migratoires", "Graphique 1. Flux par région", "Sommaire", "Rapport rédigé par", "Page 2 sur 3", "12 500", "−4 300"} {
+		for _, want := range []string{"Tableau 1 : Flux migratoires", "Graphique 1 : Flux par région", "Sommaire", "Rapport rédigé par", "Page 2 sur 3", "12 500", "−4 300"} {
 			if !bytes.Contains(text, []byte(want)) {
 				t.Errorf("exemple.pdf lacks %q", want)
 			}

@@ -25,7 +25,8 @@ func (l *loader) load() *report.Profile {
 		return nil
 	}
 	c := &compiler{loader: l, cited: map[*report.Footnote]bool{}, unreadable: map[string]bool{}, file: path.Join(l.dir, "profile.yaml")}
-	p := &report.Profile{Name: l.dir, Meta: c.meta(pf), Labels: labels(pf.Labels)}
+	p := &report.Profile{Name: l.dir, Meta: c.meta(pf), Labels: labels(pf.Labels, pf.Language.S)}
+	c.labels, c.lang = p.Labels, pf.Language.S
 
 	var ff footnotesFile
 	c.file = path.Join(l.dir, "footnotes.yaml")
@@ -109,7 +110,9 @@ func (l *loader) checkFrameworkList(refs []posString) {
 
 type compiler struct {
 	*loader
-	file    string // the file being compiled, for errors without a position
+	labels  report.Labels // the profile's, for numbers in messages
+	lang    string        // the profile's language, for its typography
+	file    string        // the file being compiled, for errors without a position
 	notes   map[string]*report.Footnote
 	cited   map[*report.Footnote]bool
 	tables  map[string]*report.Table
@@ -195,9 +198,13 @@ var (
 	langTag   = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
-// labels fills the labels a profile leaves out with their English defaults.
-func labels(f labelsFile) report.Labels {
+// labels fills the labels a profile leaves out with their English
+// defaults, and its punctuation with that of its language.
+func labels(f labelsFile, lang string) report.Labels {
 	return report.Labels{
+		NotApplicable: f.NotApplicable, Confidential: f.Confidential,
+		Provisional: f.Provisional, Estimated: f.Estimated, Symbols: report.Symbols(f.Symbols),
+		Language: lang, Colon: f.Colon, NumberEnd: f.NumberEnd,
 		Outward: f.Outward, Inward: f.Inward, Table: f.Table, Figure: f.Figure,
 		Source: f.Source, Sources: f.Sources, Notes: f.Notes, Contents: f.Contents,
 		References: f.References, Footnotes: f.Footnotes, Links: f.Links, Page: f.Page, Of: f.Of,
@@ -237,11 +244,11 @@ func (c *compiler) text(s posString, p string, allowNotes bool) report.Text {
 	for rest != "" {
 		loc := inline.FindStringSubmatchIndex(rest)
 		if loc == nil {
-			out = append(out, report.Span{Kind: report.SpanPlain, Text: rest})
+			out = append(out, report.Span{Kind: report.SpanPlain, Text: report.Typeset(c.lang, rest)})
 			break
 		}
 		if loc[0] > 0 {
-			out = append(out, report.Span{Kind: report.SpanPlain, Text: rest[:loc[0]]})
+			out = append(out, report.Span{Kind: report.SpanPlain, Text: report.Typeset(c.lang, rest[:loc[0]])})
 		}
 		match := rest[loc[0]:loc[1]]
 		if loc[2] >= 0 {
@@ -266,7 +273,7 @@ func (c *compiler) text(s posString, p string, allowNotes bool) report.Text {
 			}
 			out = append(out, report.Span{Kind: report.SpanLink, Text: url, URL: target})
 			if tail != "" {
-				out = append(out, report.Span{Kind: report.SpanPlain, Text: tail})
+				out = append(out, report.Span{Kind: report.SpanPlain, Text: report.Typeset(c.lang, tail)})
 			}
 		}
 		rest = rest[loc[1]:]
@@ -274,7 +281,9 @@ func (c *compiler) text(s posString, p string, allowNotes bool) report.Text {
 	return mergePlain(out)
 }
 
-var inline = regexp.MustCompile(`\[\^([^\]\s]*)\]|(?:https?://|www\.)[^\s<>"«»]+`)
+// inline finds footnote citations and URLs; a URL ends at any space,
+// a no-break space included (\s alone is ASCII).
+var inline = regexp.MustCompile(`\[\^([^\]\s]*)\]|(?:https?://|www\.)[^\s\p{Z}<>"«»]+`)
 
 // trimURL splits punctuation that ends a sentence off a URL written in prose.
 func trimURL(s string) (url, tail string) {
@@ -303,7 +312,7 @@ func mergePlain(t report.Text) report.Text {
 }
 
 func (c *compiler) framework(id string, fw frameworkFile) *report.Framework {
-	f := &report.Framework{Pos: fw.Pos, ID: id, Title: fw.Title}
+	f := &report.Framework{Pos: fw.Pos, ID: id, Title: report.Typeset(c.lang, fw.Title)}
 	for _, b := range fw.Body {
 		block := report.Block{Pos: b.Pos, Kind: b.Kind}
 		switch b.Kind {
@@ -333,10 +342,14 @@ func (c *compiler) framework(id string, fw frameworkFile) *report.Framework {
 				if strings.TrimSpace(it.S) == "" {
 					c.errorf(it.Pos, ip, "empty text")
 				}
-				if b.Kind == report.LinksBlock && !linkPattern.MatchString(it.S) {
-					c.errorf(it.Pos, ip, "want a URL starting with http:// or https://, got %q", it.S)
+				if b.Kind == report.LinksBlock && !linkPattern.MatchString(it.S) && !wwwPattern.MatchString(it.S) {
+					c.errorf(it.Pos, ip, "want a URL starting with http://, https:// or www., got %q", it.S)
 				}
-				block.Items = append(block.Items, c.text(it, ip, true))
+				t := c.text(it, ip, true)
+				if b.Kind == report.LinksBlock {
+					t = secureWWW(t)
+				}
+				block.Items = append(block.Items, t)
 			}
 		default:
 			continue // the decoder reported it
@@ -350,7 +363,23 @@ func (c *compiler) framework(id string, fw frameworkFile) *report.Framework {
 	return f
 }
 
-var linkPattern = regexp.MustCompile(`^https?://\S+$`)
+var (
+	linkPattern = regexp.MustCompile(`^https?://\S+$`)
+	wwwPattern  = regexp.MustCompile(`^www\.\S+$`)
+)
+
+// secureWWW gives a link written "www.…" in a links list the target
+// https://www.…: a list of sources names current sites, which serve
+// https. The link prints as written. (In prose a "www." link keeps the
+// http:// target it has always had.)
+func secureWWW(t report.Text) report.Text {
+	for i, s := range t {
+		if s.Kind == report.SpanLink && strings.HasPrefix(s.Text, "www.") {
+			t[i].URL = "https://" + s.Text
+		}
+	}
+	return t
+}
 
 func (c *compiler) items(files []itemFile) []report.Item {
 	var out []report.Item
@@ -473,9 +502,9 @@ func (c *compiler) sources(files []sourceFile, p string) []report.Source {
 }
 
 func (c *compiler) grid(id string, gf gridFile) *report.Grid {
-	g := &report.Grid{Pos: gf.Pos, ID: id, Title: gf.Title}
+	g := &report.Grid{Pos: gf.Pos, ID: id, Title: report.Typeset(c.lang, gf.Title)}
 	for i, rf := range gf.Rows {
-		row := &report.GridRow{Pos: rf.Pos, Heading: rf.Heading, Subheading: rf.Subheading}
+		row := &report.GridRow{Pos: rf.Pos, Heading: report.Typeset(c.lang, rf.Heading), Subheading: report.Typeset(c.lang, rf.Subheading)}
 		for j, ef := range rf.Entries {
 			p := fmt.Sprintf("rows[%d].entries[%d]", i, j)
 			e := &report.GridEntry{Pos: ef.Pos, Both: c.items(ef.Both), Outward: c.items(ef.Outward), Inward: c.items(ef.Inward)}
@@ -497,11 +526,20 @@ func (c *compiler) grid(id string, gf gridFile) *report.Grid {
 // annotation in brackets: "924497", "-1967", "80.6", "792258 (1998)".
 var cellPattern = regexp.MustCompile(`^(-?)([0-9]+)(?:\.([0-9]+))?(?: \(([^()]+)\))?$`)
 
-// parseCell reads a table value as written in the data file.
+// missingKinds are the values that stand for a missing number: the GSS
+// shorthand, and ".." for not available.
+var missingKinds = map[string]report.CellKind{
+	"..": report.NotAvailable, "[x]": report.NotAvailable,
+	"[z]": report.NotApplicable, "[c]": report.Confidential,
+}
+
+// parseCell reads a table value as written in the data file: a number
+// (with an annotation and the flags [p] provisional and [e] estimated
+// after it), "-", "", or a missing value's kind.
 func parseCell(raw rawScalar) (report.Cell, error) {
 	cell := report.Cell{Pos: raw.Pos}
-	s := raw.Text
-	switch strings.TrimSpace(s) {
+	s := strings.TrimSpace(raw.Text)
+	switch s {
 	case "":
 		cell.Kind = report.Blank
 		return cell, nil
@@ -509,20 +547,25 @@ func parseCell(raw rawScalar) (report.Cell, error) {
 		cell.Kind = report.Dash
 		return cell, nil
 	}
+	if k, ok := missingKinds[s]; ok {
+		cell.Kind = k
+		return cell, nil
+	}
+	s, cell.Provisional, cell.Estimated = cutFlags(s)
 	m := cellPattern.FindStringSubmatch(s)
 	if m == nil {
 		if strings.ContainsAny(s, ", ") && cellPattern.MatchString(strings.NewReplacer(",", "", " ", "").Replace(s)) {
-			return cell, fmt.Errorf("%q: write numbers without thousands separators (e.g. 924497); the renderers add them", s)
+			return cell, fmt.Errorf("%q: write numbers without thousands separators (e.g. 924497); the renderers add them", raw.Text)
 		}
-		return cell, fmt.Errorf("%q is not a number: want digits with an optional sign and decimals (e.g. 924497, -1967, 80.6), \"-\", \"\" or a number with a note such as \"792258 (1998)\"", s)
+		return cell, fmt.Errorf("%q is not a number: want digits with an optional sign and decimals (e.g. 924497, -1967, 80.6), \"-\", \"\", a number with a note such as \"792258 (1998)\", flags [p] or [e] after a number, or a missing value: \"..\" or [x] (not available), [z] (not applicable), [c] (confidential)", raw.Text)
 	}
 	digits := m[2] + m[3]
 	if len(digits) > 15 {
-		return cell, fmt.Errorf("%q has more than 15 digits; a spreadsheet cannot hold it exactly", s)
+		return cell, fmt.Errorf("%q has more than 15 digits; a spreadsheet cannot hold it exactly", raw.Text)
 	}
 	u, err := strconv.ParseInt(digits, 10, 64)
 	if err != nil {
-		return cell, fmt.Errorf("%q: %w", s, err)
+		return cell, fmt.Errorf("%q: %w", raw.Text, err)
 	}
 	if m[1] == "-" {
 		u = -u
@@ -531,12 +574,26 @@ func parseCell(raw rawScalar) (report.Cell, error) {
 	return cell, nil
 }
 
+// cutFlags takes the flags [p] and [e] off the end of a value.
+func cutFlags(s string) (rest string, provisional, estimated bool) {
+	for {
+		switch {
+		case strings.HasSuffix(s, " [p]"):
+			s, provisional = strings.TrimSpace(strings.TrimSuffix(s, " [p]")), true
+		case strings.HasSuffix(s, " [e]"):
+			s, estimated = strings.TrimSpace(strings.TrimSuffix(s, " [e]")), true
+		default:
+			return s, provisional, estimated
+		}
+	}
+}
+
 // table compiles a table file in the order its references need: the
 // columns, then the rows with their cells (so that every id is known),
 // then the references between them (sums, percentages, differences),
 // then the checks on the values, the sources and the notes.
 func (c *compiler) table(id string, tf tableFile) *report.Table {
-	t := &report.Table{Pos: tf.Pos, ID: id, Title: tf.Title, Period: tf.Period, Stub: tf.Stub}
+	t := &report.Table{Pos: tf.Pos, ID: id, Title: report.Typeset(c.lang, tf.Title), Period: report.Typeset(c.lang, tf.Period), Stub: report.Typeset(c.lang, tf.Stub)}
 	ids := &tableIDs{c: c, cols: map[string]*report.Column{}, rows: map[string]*report.Row{}, ambiguous: map[string]bool{}}
 	for i, cf := range tf.Columns {
 		t.Columns = append(t.Columns, c.column(i, cf, ids))
@@ -566,10 +623,13 @@ func (c *compiler) table(id string, tf tableFile) *report.Table {
 func (c *compiler) figure(id string, ff figureFile) *report.Figure {
 	f := &report.Figure{
 		Pos: ff.Pos, ID: id, Kind: report.FigureKind(ff.Kind.S), KindPos: ff.Kind.Pos,
-		Title: ff.Title, Caption: ff.Caption, Transpose: ff.Transpose, Sort: ff.Sort.S, SortPos: ff.Sort.Pos,
-		ValueAxis: ff.ValueAxis,
+		Title: report.Typeset(c.lang, ff.Title), Caption: report.Typeset(c.lang, ff.Caption), Transpose: ff.Transpose,
+		Sort: ff.Sort.S, SortPos: ff.Sort.Pos, ValueAxis: report.Typeset(c.lang, ff.ValueAxis),
 	}
 	f.Range, f.RangePos = c.figureRange(ff)
+	for _, l := range ff.CategoryLabels {
+		f.CategoryLabels = append(f.CategoryLabels, report.Typeset(c.lang, l))
+	}
 	for _, s := range ff.Series {
 		f.Series = append(f.Series, report.Ref{Pos: s.Pos, ID: s.S})
 	}

@@ -114,7 +114,7 @@ func TestErrors(t *testing.T) {
 		want string
 	}{
 		{"MalformedYAML", "mini/tables/people.yaml", "title: [unclosed\n", "mini/tables/people.yaml:1: malformed YAML: did not find expected ',' or ']'"},
-		{"UnknownField", "mini/tables/people.yaml", table("  - {label: A, values: [1], colour: red}\n"), `mini/tables/people.yaml:6:29: rows[0].colour: unknown field "colour" (known: id, label, lead, level, total, sum_of, difference_of, values)`},
+		{"UnknownField", "mini/tables/people.yaml", table("  - {label: A, values: [1], colour: red}\n"), `mini/tables/people.yaml:6:29: rows[0].colour: unknown field "colour" (known: id, label, lead, level, total, sum_of, difference_of, values, signed, unit, aggregate)`},
 		{"MissingField", "mini/tables/people.yaml", "period: \"2001\"\ncolumns:\n  - {id: n, label: Number}\nrows:\n  - {label: A, values: [1]}\nsources: [A census]\n", `mini/tables/people.yaml:1:1: title: required field "title" is missing`},
 		{"WrongType", "mini/tables/people.yaml", table("  - {label: A, level: deep, values: [1]}\n"), `mini/tables/people.yaml:6:23: rows[0].level: want a whole number, got "deep"`},
 		{"WrongTypeList", "mini/tables/people.yaml", table("  - {label: A, values: 1}\n"), `mini/tables/people.yaml:6:24: rows[0].values: want a list, got the number 1`},

@@ -65,6 +65,24 @@ type labelsFile struct {
 	ThousandsSep string             `yaml:"thousands_sep"`
 	DecimalMark  string             `yaml:"decimal_mark"`
 	Workbook     workbookLabelsFile `yaml:"workbook"`
+	// The kinds of missing value, their symbols and the punctuation
+	// patterns (see report.Labels).
+	NotApplicable string      `yaml:"not_applicable"`
+	Confidential  string      `yaml:"confidential"`
+	Provisional   string      `yaml:"provisional"`
+	Estimated     string      `yaml:"estimated"`
+	Symbols       symbolsFile `yaml:"symbols"`
+	Colon         string      `yaml:"colon"`
+	NumberEnd     string      `yaml:"number_end"`
+}
+
+// symbolsFile has the fields of report.Symbols, so that it converts to it.
+type symbolsFile struct {
+	NotAvailable  string `yaml:"not_available"`
+	NotApplicable string `yaml:"not_applicable"`
+	Confidential  string `yaml:"confidential"`
+	Provisional   string `yaml:"provisional"`
+	Estimated     string `yaml:"estimated"`
 }
 
 // workbookLabelsFile has the fields of report.WorkbookLabels, so that it
@@ -278,6 +296,11 @@ type columnFile struct {
 	PercentOf  posString   `yaml:"percent_of"`
 	BaseRow    posString   `yaml:"base_row"`
 	BaseColumn posString   `yaml:"base_column"`
+	// Signed, DifferenceOf, Aggregate and Weight: see report.Column.
+	Signed       bool        `yaml:"signed"`
+	DifferenceOf []posString `yaml:"difference_of"`
+	Aggregate    posString   `yaml:"aggregate"`
+	Weight       posString   `yaml:"weight"`
 }
 
 type rowFile struct {
@@ -289,7 +312,13 @@ type rowFile struct {
 	Total        bool        `yaml:"total"`
 	SumOf        sumOf       `yaml:"sum_of"`
 	DifferenceOf []posString `yaml:"difference_of"`
-	Values       []rawScalar `yaml:"values" req:"true"`
+	// Values may be left out for a label-only group row (nil, whereas
+	// "values: []" is an empty list).
+	Values []rawScalar `yaml:"values"`
+	// Signed, Unit and Aggregate: see report.Row.
+	Signed    bool      `yaml:"signed"`
+	Unit      string    `yaml:"unit"`
+	Aggregate posString `yaml:"aggregate"`
 }
 
 // sumOf is either a keyword (children, preceding) or a list of row ids.
@@ -388,4 +417,6 @@ type figureFile struct {
 	Sources    []sourceFile `yaml:"sources"`
 	ValueAxis  string       `yaml:"value_axis"`
 	Range      []posString  `yaml:"range"`
+	// CategoryLabels name the categories drawn, one per category.
+	CategoryLabels []string `yaml:"category_labels"`
 }

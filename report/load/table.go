@@ -66,13 +66,27 @@ func (ids *tableIDs) findCol(ref posString, p string) *report.Column {
 // column compiles the i-th column file, without its references.
 func (c *compiler) column(i int, cf columnFile, ids *tableIDs) *report.Column {
 	p := fmt.Sprintf("columns[%d]", i)
-	col := &report.Column{Pos: cf.Pos, ID: cf.ID.S, Label: cf.Label, Group: cf.Group, Unit: report.Count}
+	col := &report.Column{Pos: cf.Pos, ID: cf.ID.S, Label: report.Typeset(c.lang, cf.Label), Group: report.Typeset(c.lang, cf.Group),
+		Unit: report.Count, Signed: cf.Signed}
 	switch cf.Unit.S {
 	case "", "count":
 	case "percent":
 		col.Unit = report.Percent
+	case "rate":
+		col.Unit, col.Aggregate = report.Rate, report.NoAggregate
 	default:
-		c.errorf(cf.Unit.Pos, p+".unit", "want count or percent, got %q", cf.Unit.S)
+		c.errorf(cf.Unit.Pos, p+".unit", "want count, percent or rate, got %q", cf.Unit.S)
+	}
+	switch cf.Aggregate.S {
+	case "":
+	case "sum":
+		col.Aggregate = report.Sum
+	case "none":
+		col.Aggregate = report.NoAggregate
+	case "mean":
+		col.Aggregate = report.WeightedMean
+	default:
+		c.errorf(cf.Aggregate.Pos, p+".aggregate", "want sum, none or mean (with weight), got %q", cf.Aggregate.S)
 	}
 	if col.ID != "" && ids.cols[col.ID] != nil {
 		c.errorf(cf.ID.Pos, p+".id", "column id %q used twice", col.ID)
@@ -85,10 +99,26 @@ func (c *compiler) column(i int, cf columnFile, ids *tableIDs) *report.Column {
 // references.
 func (c *compiler) row(i int, rf rowFile, ncol int, ids *tableIDs) *report.Row {
 	p := fmt.Sprintf("rows[%d]", i)
-	row := &report.Row{Pos: rf.Pos, ID: rf.ID.S, Label: rf.Label, Lead: rf.Lead, Level: rf.Level, Total: rf.Total}
+	row := &report.Row{Pos: rf.Pos, ID: rf.ID.S, Label: report.Typeset(c.lang, rf.Label), Lead: report.Typeset(c.lang, rf.Lead),
+		Level: rf.Level, Total: rf.Total, Signed: rf.Signed, Unit: report.Typeset(c.lang, rf.Unit), LabelOnly: rf.Values == nil}
+	switch rf.Aggregate.S {
+	case "", "sum":
+	case "none":
+		row.Aggregate = report.NoAggregate
+	default:
+		c.errorf(rf.Aggregate.Pos, p+".aggregate", "want sum or none, got %q", rf.Aggregate.S)
+	}
 	ids.addRow(row, rf, p)
 	if rf.Level < 0 || rf.Level > 3 {
 		c.errorf(rf.Pos, p+".level", "level %d: want 0 to 3", rf.Level)
+	}
+	if row.LabelOnly {
+		// A group row: a label over its sub-rows, its cells not applicable.
+		row.Cells = make([]report.Cell, ncol)
+		for j := range row.Cells {
+			row.Cells[j] = report.Cell{Pos: rf.Pos, Kind: report.NotApplicable, Quiet: true}
+		}
+		return row
 	}
 	if len(rf.Values) != ncol && ncol > 0 {
 		c.errorf(rf.Pos, p+".values", "%d values for %d columns", len(rf.Values), ncol)
@@ -129,6 +159,7 @@ func (c *compiler) columnRefs(i int, cf columnFile, col *report.Column, ids *tab
 			col.SumOf = append(col.SumOf, x)
 		}
 	}
+	c.columnBalance(i, cf, col, ids)
 	if cf.PercentOf.S == "" {
 		if cf.BaseRow.S != "" || cf.BaseColumn.S != "" {
 			c.errorf(cf.Pos, p, "base_row and base_column need percent_of")
@@ -148,6 +179,31 @@ func (c *compiler) columnRefs(i int, cf columnFile, col *report.Column, ids *tab
 		col.BaseColumn = ids.findCol(cf.BaseColumn, p+".base_column")
 	default:
 		c.errorf(cf.Pos, p, "percent_of needs base_row (share of a column total) or base_column (share of a row total)")
+	}
+}
+
+// columnBalance resolves the i-th column's difference_of (a signed
+// balance of two columns) and the weight of a weighted mean.
+func (c *compiler) columnBalance(i int, cf columnFile, col *report.Column, ids *tableIDs) {
+	p := fmt.Sprintf("columns[%d]", i)
+	switch {
+	case len(cf.DifferenceOf) == 0:
+	case len(cf.DifferenceOf) != 2:
+		c.errorf(cf.Pos, p+".difference_of", "want two column ids [minuend, subtrahend], got %d", len(cf.DifferenceOf))
+	default:
+		a := ids.findCol(cf.DifferenceOf[0], p+".difference_of[0]")
+		b := ids.findCol(cf.DifferenceOf[1], p+".difference_of[1]")
+		if a != nil && b != nil {
+			col.DifferenceOf, col.Signed = []*report.Column{a, b}, true
+		}
+	}
+	switch {
+	case col.Aggregate == report.WeightedMean && cf.Weight.S == "":
+		c.errorf(cf.Aggregate.Pos, p+".weight", "aggregate: mean needs weight: the column whose values weigh the mean")
+	case col.Aggregate == report.WeightedMean:
+		col.Weight = ids.findCol(cf.Weight, p+".weight")
+	case cf.Weight.S != "":
+		c.errorf(cf.Weight.Pos, p+".weight", "weight needs aggregate: mean")
 	}
 }
 
@@ -222,17 +278,19 @@ func precedingRows(rfs []rowFile, rows []*report.Row, i int) []*report.Row {
 }
 
 // negativeCounts reports the negative numbers in count columns: a count
-// of people cannot be negative; only a difference (a migratory balance)
-// can.
+// of people cannot be negative; only a signed column or row, or a
+// difference (a migratory balance), can.
 func (c *compiler) negativeCounts(t *report.Table, tf tableFile) {
 	for i, row := range t.Rows {
-		if len(tf.Rows[i].DifferenceOf) > 0 {
+		if len(tf.Rows[i].DifferenceOf) > 0 || row.Signed {
 			continue
 		}
 		for j, cell := range row.Cells {
-			if cell.Kind == report.Number && cell.Units < 0 && t.Columns[j].Unit == report.Count {
+			col := t.Columns[j]
+			if cell.Kind == report.Number && cell.Units < 0 && col.Unit == report.Count && !col.Signed {
 				c.errorf(cell.Pos, fmt.Sprintf("rows[%d].values[%d]", i, j),
-					"negative count %s: only a difference row (difference_of) may be negative", report.FormatUnits(cell.Units, cell.Decimals, ",", "."))
+					"negative count %s: only a signed column or row (signed: true) or a difference (difference_of) may be negative",
+					report.FormatUnits(cell.Units, cell.Decimals, c.labels.ThousandsSep, c.labels.DecimalMark))
 			}
 		}
 	}

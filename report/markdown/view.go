@@ -82,7 +82,8 @@ type table struct {
 	// list under the Sources paragraph.
 	SourceList []string
 	Notes      string
-	// Legend explains the dash a table prints for some cells.
+	// Legend explains the dash and the symbols of missing values and
+	// flags the table prints ("" when it prints none).
 	Legend string
 }
 
@@ -499,7 +500,7 @@ func (b *builder) item(it report.Item, level int) (*item, error) {
 }
 
 func (b *builder) caption(label string, number int, title string) string {
-	lead := escapeInline(clean(report.Numbered(label, number)))
+	lead := escapeInline(clean(b.p.Labels.Numbered(label, number)))
 	return escapeBlockStart(joinNonEmpty(" ", strong(lead), escapeInline(clean(title))))
 }
 
@@ -528,7 +529,7 @@ func (b *builder) table(t *report.Table) (*table, error) {
 			continue
 		}
 		row := make([]string, 0, len(out.Header))
-		label := escapeInline(joinNonEmpty(" ", clean(r.Lead), clean(r.Label)))
+		label := escapeInline(joinNonEmpty(" ", clean(r.Lead), clean(r.Heading())))
 		if r.Total {
 			label = strong(label)
 		}
@@ -569,11 +570,13 @@ func (b *builder) table(t *report.Table) (*table, error) {
 		}
 	}
 	if len(notes) > 0 {
-		out.Notes = escapeBlockStart(joinNonEmpty(" ", emph(escapeInline(clean(l.Notes))+":"), strings.Join(notes, "; ")))
+		run := notes[0]
+		for i, n := range notes[1:] {
+			run += report.NoteSeparator(notes[i]) + n
+		}
+		out.Notes = escapeBlockStart(joinNonEmpty(" ", b.labelColon(l.Notes), run))
 	}
-	if hasDash(t) {
-		out.Legend = emph(escapeInline("-")) + " " + escapeInline(clean(l.Workbook.DashMeaning()))
-	}
+	out.Legend = b.legend(t)
 	return out, nil
 }
 
@@ -585,6 +588,20 @@ func hasDash(t *report.Table) bool {
 		}
 	}
 	return false
+}
+
+// legend explains the dash and the symbols of missing values and flags
+// a table prints, "" when it prints none.
+func (b *builder) legend(t *report.Table) string {
+	l := b.p.Labels
+	var legend []string
+	if hasDash(t) {
+		legend = append(legend, emph(escapeInline("-"))+" "+escapeInline(clean(l.Workbook.DashMeaning())))
+	}
+	if marks := t.Marks().Legend(l); marks != "" {
+		legend = append(legend, escapeInline(clean(marks)))
+	}
+	return escapeBlockStart(strings.Join(legend, " "))
 }
 
 // indent is printed once per level before a sub-row's label: two em
@@ -604,7 +621,13 @@ func (b *builder) source(label, fallback string, t report.Text) (string, error) 
 	if label == "" {
 		return escapeBlockStart(s), nil
 	}
-	return emph(escapeInline(label)+":") + " " + s, nil
+	return b.labelColon(label) + " " + s, nil
+}
+
+// labelColon is a label with the profile's colon, emphasised, without
+// the space that follows: "*Source:*", "*Source :*" in French.
+func (b *builder) labelColon(label string) string {
+	return emph(escapeInline(strings.TrimRight(b.p.Labels.Prefix(clean(label)), " ")))
 }
 
 func (b *builder) grid(g *report.Grid) (*grid, error) {
@@ -671,9 +694,9 @@ func (b *builder) grid(g *report.Grid) (*grid, error) {
 	switch len(sources) {
 	case 0:
 	case 1:
-		out.Sources = []string{emph(escapeInline(clean(l.Source))+":") + " " + sources[0]}
+		out.Sources = []string{b.labelColon(l.Source) + " " + sources[0]}
 	default:
-		out.Sources = []string{emph(escapeInline(clean(l.Sources)) + ":")}
+		out.Sources = []string{b.labelColon(l.Sources)}
 		for _, s := range sources {
 			out.SourceList = append(out.SourceList, escapeBlockStart(s))
 		}

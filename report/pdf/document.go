@@ -607,7 +607,7 @@ func (d *doc) figureBoxes(f *report.Figure) []*box {
 	if len(srcs) == 0 && f.Table != nil {
 		srcs = f.Table.Sources
 	}
-	out = append(out, d.sourceBoxes(srcs, nil, 0, tw)...)
+	out = append(out, d.sourceBoxes(srcs, nil, "", 0, tw)...)
 	tagBoxes(out[len(panels):], caption)
 	// The last panel keeps with the caption and sources.
 	for _, b := range out[len(panels)-1 : len(out)-1] {
@@ -657,19 +657,16 @@ func (d *doc) panels(f *report.Figure, w float64) []panel {
 // of a figure takes.
 const maxFigure = 0.7
 
-// sourceBoxes sets a table's or figure's sources and notes.
-func (d *doc) sourceBoxes(srcs []report.Source, notes []report.Text, x, w float64) []*box {
+// sourceBoxes sets a table's or figure's sources and notes, and the
+// legend of the symbols a table uses ("" for none).
+func (d *doc) sourceBoxes(srcs []report.Source, notes []report.Text, legend string, x, w float64) []*box {
 	l := d.p.Labels
 	out := d.sourceNote(srcs, x, w)
 	if len(notes) > 0 {
-		var t report.Text
-		for i, n := range notes {
-			if i > 0 {
-				t = append(t, report.Span{Kind: report.SpanPlain, Text: "; "})
-			}
-			t = append(t, n...)
-		}
-		out = append(out, d.textBoxes(prefixed(l.Notes, t), stSource, x, w)...)
+		out = append(out, d.textBoxes(prefixed(l, l.Notes, report.JoinNotes(notes)), stSource, x, w)...)
+	}
+	if legend != "" {
+		out = append(out, d.textBoxes(plain(legend), stSource, x, w)...)
 	}
 	if len(out) > 0 {
 		out[0].h += s1

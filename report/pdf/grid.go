@@ -89,7 +89,7 @@ func (d *doc) gridBands(b *builder, g *report.Grid) {
 	hw := gridHeadW
 	cw := (tw - hw) / 2
 
-	cap := report.NumberedTitle(l.Table, g.Number, g.Title)
+	cap := l.NumberedTitle(l.Table, g.Number, g.Title)
 	tab := d.tags.el(d.tags.sect, "Table")
 	// The caption and the column header start the first row's band, so
 	// that they move with it.

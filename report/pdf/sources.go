@@ -22,14 +22,7 @@ func (d *doc) sourceNote(srcs []report.Source, x, w float64) []*box {
 		if len(run) > 1 {
 			label = l.Sources
 		}
-		var t report.Text
-		for i, r := range run {
-			if i > 0 {
-				t = append(t, report.Span{Kind: report.SpanPlain, Text: "; "})
-			}
-			t = append(t, r...)
-		}
-		out = append(out, d.textBoxes(prefixed(label, t), stSource, x, w)...)
+		out = append(out, d.textBoxes(prefixed(l, label, report.JoinNotes(run)), stSource, x, w)...)
 		run = nil
 	}
 	for _, s := range report.UniqueSources(srcs) {
@@ -39,7 +32,7 @@ func (d *doc) sourceNote(srcs []report.Source, x, w float64) []*box {
 			continue
 		}
 		flush()
-		out = append(out, d.textBoxes(prefixed(s.Label, t), stSource, x, w)...)
+		out = append(out, d.textBoxes(prefixed(l, s.Label, t), stSource, x, w)...)
 	}
 	flush()
 	return out

@@ -34,7 +34,7 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 	x0, stub, xs, total := cols.x0, cols.stub, cols.xs, cols.total
 
 	var out []*box
-	cap := report.NumberedTitle(l.Table, t.Number, t.Title)
+	cap := l.NumberedTitle(l.Table, t.Number, t.Title)
 	if t.Period != "" {
 		cap += ", " + t.Period
 	}
@@ -62,7 +62,7 @@ func (d *doc) tableBoxes(t *report.Table) []*box {
 		}
 		out = append(out, rb)
 	}
-	out = append(out, tagBoxes(d.sourceBoxes(t.Sources, t.Notes, x0, total), d.tags.el(d.tags.sect, "P"))...)
+	out = append(out, tagBoxes(d.sourceBoxes(t.Sources, t.Notes, t.Marks().Legend(l), x0, total), d.tags.el(d.tags.sect, "P"))...)
 	d.keepTable(out, len(cb), len(t.Rows))
 	return out
 }
@@ -130,12 +130,12 @@ func (d *doc) measureTable(t *report.Table, vals [][]string) *tableColumns {
 	tc.leads = d.rowIndents(t)
 	for i, r := range t.Rows {
 		st := rowStyle(r)
-		w := tc.leads[i] + d.fonts.width(st.face, st.size, d.fonts.sanitize(st.face, r.Label))
+		w := tc.leads[i] + d.fonts.width(st.face, st.size, d.fonts.sanitize(st.face, r.Heading()))
 		if r.Lead != "" {
 			w += d.fonts.width(sansItalic, st.size, d.fonts.sanitize(sansItalic, r.Lead+" "))
 		}
 		stub = max(stub, w)
-		stubMin = max(stubMin, tc.leads[i]+d.narrowest(r.Label, st))
+		stubMin = max(stubMin, tc.leads[i]+d.narrowest(r.Heading(), st))
 	}
 	tc.stub = stub + 2*cellPad
 	tc.stubMin = stubMin + 2*cellPad
@@ -441,7 +441,7 @@ func (d *doc) tableRow(t *report.Table, i int, r *report.Row, vals []string, ind
 		lst.face = st.face.italic()
 		ws = append(ws, d.words(plain(r.Lead), lst)...)
 	}
-	ws = append(ws, d.words(plain(r.Label), st)...)
+	ws = append(ws, d.words(plain(r.Heading()), st)...)
 	lines := d.capLines(d.breakLines(ws, lw, lw, false), maxCellLines, st, lw, r.Pos, "label", fmt.Sprintf("the label of row %q of table %q", r.ID, t.ID))
 	if len(lines) == 0 {
 		lines = []textLine{{last: true}}

@@ -44,11 +44,11 @@ func plain(s string) report.Text {
 }
 
 // prefixed returns label and t as one Text: "label: t".
-func prefixed(label string, t report.Text) report.Text {
+func prefixed(l report.Labels, label string, t report.Text) report.Text {
 	if label == "" {
 		return t
 	}
-	out := report.Text{{Kind: report.SpanPlain, Text: label + ": "}}
+	out := report.Text{{Kind: report.SpanPlain, Text: l.Prefix(label)}}
 	return append(out, t...)
 }
 

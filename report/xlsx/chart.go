@@ -99,7 +99,7 @@ func (b *builder) writeFigureInfo(s *sheetWriter, fs *figureSheet, d report.Data
 		info = append(info, b.withRefs(b.sourceLine(src), fs.notes[i]))
 	}
 	if f.Kind == report.DivergingBars {
-		info = append(info, oneLine(d.Series[0].Name)+": "+b.w.Negative+".")
+		info = append(info, b.p.Labels.Prefix(oneLine(d.Series[0].Name))+b.w.Negative+".")
 	}
 	if b.categoriesMarked(f, d) {
 		info = append(info, b.w.ContainsNotes)
@@ -118,7 +118,7 @@ func (b *builder) writeFigureInfo(s *sheetWriter, fs *figureSheet, d report.Data
 	}
 	b.used.add(m)
 	info = append(info, b.markLines(m)...)
-	info = append(info, b.w.Description+": "+b.altText(f))
+	info = append(info, b.p.Labels.Prefix(b.w.Description)+b.altText(f))
 	for _, line := range info {
 		row++
 		s.str(1, row, line, styleKey{})
@@ -372,6 +372,27 @@ func ref(sheet string, cells []pos) string {
 		return q + "!" + absCell(first.col, first.row)
 	}
 	return q + "!" + absCell(first.col, first.row) + ":" + absCell(last.col, last.row)
+}
+
+// chartLanguage writes the profile's language into each chart, where
+// excelize always writes en-US: a French chart is spell-checked and read
+// aloud in French. English keeps en-US.
+func (b *builder) chartLanguage() {
+	lang := b.p.Meta.Language
+	if lang == "" || strings.EqualFold(lang, "en") || strings.EqualFold(lang, "en-US") {
+		return
+	}
+	lang = escapeAttr(lang)
+	r := strings.NewReplacer(`<lang val="en-US">`, `<lang val="`+lang+`">`,
+		`lang="en-US" altLang="en-US"`, `lang="`+lang+`" altLang="`+lang+`"`, `lang="en-US"`, `lang="`+lang+`"`)
+	for i := range b.figures {
+		path := "xl/charts/chart" + strconv.Itoa(i+1) + ".xml"
+		if v, ok := b.f.Pkg.Load(path); ok {
+			if data, ok := v.([]byte); ok {
+				b.f.Pkg.Store(path, []byte(r.Replace(string(data))))
+			}
+		}
+	}
 }
 
 // altText returns a figure's alternative text.

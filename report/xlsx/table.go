@@ -12,10 +12,18 @@ import (
 // numberFormat is the spreadsheet number format that prints a cell as
 // published: "#,##0" for whole numbers, "#,##0.0" for one decimal, …,
 // with a true minus sign before negative numbers, as the other outputs.
+// A flagged number stays a number: its flags' GSS shorthand is part of
+// its format ("#,##0" [p]"), so that it shows without becoming text.
 func numberFormat(c report.Cell) string {
 	f := "#,##0"
 	if c.Decimals > 0 {
 		f += "." + strings.Repeat("0", c.Decimals)
+	}
+	if c.Provisional {
+		f += `" ` + report.GSSSymbols.Provisional + `"`
+	}
+	if c.Estimated {
+		f += `" ` + report.GSSSymbols.Estimated + `"`
 	}
 	return f + `;"` + report.Minus + `"` + f
 }
@@ -56,7 +64,7 @@ func (b *builder) tableTitle(number int, title, period string) string {
 	if p := oneLine(period); p != "" && !strings.HasSuffix(t, p) {
 		t += ", " + p
 	}
-	return oneLine(report.NumberedTitle(b.p.Labels.Table, number, t))
+	return oneLine(b.p.Labels.NumberedTitle(b.p.Labels.Table, number, t))
 }
 
 // writeTable writes a statistical table on its own sheet: title, information
@@ -138,8 +146,14 @@ func planTable(t *report.Table) tablePlan {
 				if c.Note != "" {
 					pl.annotated[i] = true
 				}
+				pl.used.provisional = pl.used.provisional || c.Provisional
+				pl.used.estimated = pl.used.estimated || c.Estimated
 			case report.Dash:
 				pl.used.dash = true
+			case report.NotApplicable:
+				pl.used.notApplicable = true
+			case report.Confidential:
+				pl.used.confidential = true
 			default:
 				pl.used.notAvailable = true
 			}
@@ -194,7 +208,7 @@ func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
 	s.str(1, row, b.w.OneTable, styleKey{})
 	if p := oneLine(t.Period); p != "" {
 		row++
-		s.str(1, row, b.w.Period+": "+p, styleKey{})
+		s.str(1, row, l.Prefix(b.w.Period)+p, styleKey{})
 	}
 	for i, src := range report.UniqueSources(t.Sources) {
 		row++
@@ -204,7 +218,7 @@ func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
 	for i, n := range t.Notes {
 		text := b.text(n)
 		text = text[len(markRE.FindString(text)):]
-		info = append(info, b.withRefs(l.Notes+": "+text, pt.noteNotes[i]))
+		info = append(info, b.withRefs(l.Prefix(l.Notes)+text, pt.noteNotes[i]))
 	}
 	if b.hasNoteRefs(t) {
 		info = append(info, b.w.ContainsNotes)
@@ -217,7 +231,7 @@ func (b *builder) writeTableInfo(s *sheetWriter, pt *part, pl tablePlan) int {
 		info = append(info, b.w.AnnotationInfo)
 	}
 	if figs := b.chartsOf(t); len(figs) > 0 {
-		info = append(info, b.w.ChartsInfo+": "+strings.Join(figs, "; "))
+		info = append(info, l.Prefix(b.w.ChartsInfo)+strings.Join(figs, "; "))
 	}
 	for _, line := range info {
 		row++
@@ -347,6 +361,10 @@ func (b *builder) writeRowCells(s *sheetWriter, r *report.Row, row, col int, ann
 			s.number(col, row, c, styleKey{bold: r.Total, numFmt: numberFormat(c)})
 		case report.Dash:
 			s.str(col, row, b.w.DashMark, styleKey{right: true})
+		case report.NotApplicable:
+			s.str(col, row, markNotApplicable, styleKey{right: true})
+		case report.Confidential:
+			s.str(col, row, report.GSSSymbols.Confidential, styleKey{right: true})
 		default:
 			s.str(col, row, markNotAvailable, styleKey{right: true})
 		}
@@ -366,9 +384,9 @@ func (b *builder) writeRowCells(s *sheetWriter, r *report.Row, row, col int, ann
 // out: the Parent column says what it is part of.
 func rowLabel(r *report.Row) string {
 	if r.Level > 0 || strings.TrimSpace(r.Lead) == "" {
-		return or(r.Label, r.Lead)
+		return or(r.Heading(), r.Lead)
 	}
-	return strings.TrimSpace(r.Lead + " " + r.Label)
+	return strings.TrimSpace(r.Lead + " " + r.Heading())
 }
 
 // markLines explains the shorthands used on a sheet, one line each.
@@ -382,6 +400,16 @@ func (b *builder) markLines(m marks) []string {
 	}
 	if m.dash {
 		out = append(out, b.w.DashMark+" = "+b.w.DashInfo)
+	}
+	l, gss := b.p.Labels, report.GSSSymbols
+	if m.confidential {
+		out = append(out, gss.Confidential+" = "+l.Confidential)
+	}
+	if m.provisional {
+		out = append(out, gss.Provisional+" = "+l.Provisional)
+	}
+	if m.estimated {
+		out = append(out, gss.Estimated+" = "+l.Estimated)
 	}
 	return out
 }

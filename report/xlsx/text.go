@@ -27,7 +27,7 @@ func (b *builder) writeGrid(pt *part) error {
 	subs := hasSubheadings(g)
 
 	row := 1
-	s.str(1, row, oneLine(report.NumberedTitle(l.Table, g.Number, g.Title)), styleKey{size: sizeTitle, bold: true})
+	s.str(1, row, oneLine(l.NumberedTitle(l.Table, g.Number, g.Title)), styleKey{size: sizeTitle, bold: true})
 	row++
 	s.str(1, row, b.w.OneTable, styleKey{})
 	srcs := report.UniqueSources(g.Sources)
@@ -39,7 +39,7 @@ func (b *builder) writeGrid(pt *part) error {
 			refs = append(refs, b.noteRef(n))
 		}
 		row++
-		s.str(1, row, oneLine(l.Sources)+": "+strings.Join(refs, ", "), styleKey{})
+		s.str(1, row, l.Prefix(oneLine(l.Sources))+strings.Join(refs, ", "), styleKey{})
 	} else {
 		for i, src := range srcs {
 			row++
@@ -384,7 +384,7 @@ func (b *builder) coverContact(s *sheetWriter, row int) int {
 	}
 	if e := oneLine(c.Email); e != "" {
 		row++
-		s.str(1, row, b.w.Email+": "+e, styleKey{wrap: true, top: true, link: true})
+		s.str(1, row, b.p.Labels.Prefix(b.w.Email)+e, styleKey{wrap: true, top: true, link: true})
 		s.link(1, row, "mailto:"+e, false)
 	}
 	if u := oneLine(c.URL); u != "" {

@@ -135,12 +135,17 @@ type noteMarker struct {
 // marks records which shorthands a sheet uses.
 type marks struct {
 	notAvailable, notApplicable, dash bool
+	// confidential, provisional and estimated: the other GSS shorthands.
+	confidential, provisional, estimated bool
 }
 
 func (m *marks) add(o marks) {
 	m.notAvailable = m.notAvailable || o.notAvailable
 	m.notApplicable = m.notApplicable || o.notApplicable
 	m.dash = m.dash || o.dash
+	m.confidential = m.confidential || o.confidential
+	m.provisional = m.provisional || o.provisional
+	m.estimated = m.estimated || o.estimated
 }
 
 func (b *builder) build() error {
@@ -171,6 +176,7 @@ func (b *builder) build() error {
 	if err := b.writeCover(); err != nil {
 		return err
 	}
+	b.chartLanguage()
 	if err := b.docProps(); err != nil {
 		return err
 	}
@@ -465,7 +471,7 @@ func (b *builder) sourceLine(s report.Source) string {
 	if label == "" {
 		return txt
 	}
-	return clean(label) + ": " + txt
+	return b.p.Labels.Prefix(clean(label)) + txt
 }
 
 // withRefs appends note references to a line.

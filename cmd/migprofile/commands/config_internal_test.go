@@ -42,3 +42,22 @@ func FuzzConfig(f *testing.F) {
 		}
 	})
 }
+
+// TestRepositoryConfigDate checks that the repository's config.yaml
+// leaves the date empty: a date there would stamp every profile built
+// with it with one country's date (it once held Mali's 2010-05-01). Each
+// profile's date comes from its own iso_date.
+func TestRepositoryConfigDate(t *testing.T) {
+	flags := pflag.NewFlagSet("repo", pflag.ContinueOnError)
+	addConfigFlags(flags)
+	if err := flags.Parse([]string{"--config", filepath.Join("..", "..", "..", "config.yaml")}); err != nil {
+		t.Fatal(err)
+	}
+	o, err := loadConfig(flags, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.Date.IsZero() {
+		t.Errorf("config.yaml sets date %s for every profile; leave it empty so that each profile's iso_date is used", o.Date.Format("2006-01-02"))
+	}
+}
