@@ -96,7 +96,7 @@ func TestMaliTagged(t *testing.T) {
 // other scripts, long tables, French) are as clean as Mali.
 func TestTestProfilesTagged(t *testing.T) {
 	dir := filepath.Join("..", "..", "report", "build", "testdata")
-	for _, name := range []string{"polyglot", "longtables", "exemple"} {
+	for _, name := range []string{"polyglot", "longtables", "exemple", "sylvanie"} {
 		t.Run(name, func(t *testing.T) {
 			p, diags, err := load.Load(os.DirFS(dir), name)
 			if err != nil || diags.Err() != nil {

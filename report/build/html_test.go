@@ -108,7 +108,7 @@ func TestCatalogue(t *testing.T) {
 		}
 		if name == "exemple" {
 			m := res.Manifest
-			if m.About.Title != "Exemple Profil migratoire: Utopie" || m.About.Language != "fr" || len(m.About.Authors) != 1 {
+			if m.About.Title != "Exemple Profil migratoire\u202f: Utopie" || m.About.Language != "fr" || len(m.About.Authors) != 1 {
 				t.Errorf("manifest about: %+v", m.About)
 			}
 		}
@@ -119,7 +119,7 @@ func TestCatalogue(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(page)
-	for _, want := range []string{`<a href="exemple/exemple.html">Exemple Profil migratoire: Utopie</a>`, `href="longtables/longtables.md"`, "Camille Martin", "mars 2024"} {
+	for _, want := range []string{"<a href=\"exemple/exemple.html\">Exemple Profil migratoire\u202f: Utopie</a>", `href="longtables/longtables.md"`, "Camille Martin", "mars 2024"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("catalogue lacks %s", want)
 		}

@@ -40,6 +40,7 @@ func TestPagesInChromium(t *testing.T) {
 		{filepath.Join("..", "..", "report", "build", "testdata"), "exemple"},
 		{filepath.Join("..", "..", "report", "build", "testdata"), "polyglot"},
 		{filepath.Join("..", "..", "report", "build", "testdata"), "longtables"},
+		{filepath.Join("..", "..", "report", "build", "testdata"), "sylvanie"},
 	} {
 		date := time.Date(2010, 5, 1, 0, 0, 0, 0, time.UTC)
 		res, err := build.Profile(context.Background(), os.DirFS(p.data), p.name, "test", build.Options{Formats: build.Formats, PageSize: "A4", Date: date})
