@@ -79,8 +79,8 @@ func (m *module) list() error {
 }
 
 // parse parses every non-test .go file under the module's root, skipping
-// the folders the go tool skips (testdata, and names starting with "." or
-// "_"). Walking and reading in this process, rather than only through go
+// the folders the go tool skips (testdata, names starting with "." or "_",
+// and other modules nested inside, such as third_party/fpdf). Walking and reading in this process, rather than only through go
 // list, also lets go test's cache see every folder and file the checks
 // depend on, so that a changed or added file reruns them.
 func (m *module) parse() error {
@@ -91,6 +91,9 @@ func (m *module) parse() error {
 		name := d.Name()
 		if d.IsDir() {
 			if path != m.root && (name == "testdata" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil && path != m.root {
 				return filepath.SkipDir
 			}
 			return nil

@@ -226,7 +226,7 @@ func layout(p *report.Profile, opt Options) (*doc, error) {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(false) // the page contents are compressed in writeTags
+	pdf.SetCompression(true)
 	d := &doc{p: p, opt: opt, pdf: pdf, geo: g, notes: map[*report.Footnote]*noteLayout{}}
 	d.fonts = newFontSet(pdf, p.Meta.Fonts)
 	defer d.fonts.join()

@@ -2,14 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf16"
 
 	"github.com/migprofile/migprofile/report/typeset/script"
@@ -253,63 +251,9 @@ func (d *doc) writeTags(pdf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	zs, err := compressContents(pdf, xr, pages)
-	if err != nil {
-		return nil, err
-	}
-	eds = append(eds, zs...)
-	slices.SortFunc(eds, func(a, b edit) int { return a.at - b.at })
 	objs.info = infoObject(pdf, xr)
 	return appendObjects(pdf, xr, eds, objs)
 }
-
-// compressContents returns the edits that compress each page's content
-// stream, which fpdf is told to leave plain (see layout): fpdf makes a
-// new compressor for every stream, about 1 MB of memory to clear each
-// time, while one pooled compressor serves them all here.
-func compressContents(b []byte, x xref, pages []int) ([]edit, error) {
-	zw := zlibPool.Get().(*zlib.Writer)
-	defer zlibPool.Put(zw)
-	var eds []edit
-	var buf bytes.Buffer
-	for _, p := range pages {
-		n := p + 1 // fpdf writes a page's content right after it
-		if n >= len(x.offsets) {
-			return nil, fmt.Errorf("pdf: content of page object %d missing", p)
-		}
-		at := x.offsets[n]
-		m := plainStream.FindSubmatchIndex(b[at:])
-		if m == nil {
-			return nil, fmt.Errorf("pdf: object %d is not a plain stream", n)
-		}
-		size, _ := strconv.Atoi(string(b[at+m[4] : at+m[5]]))
-		start := at + m[1]
-		if start+size > len(b) {
-			return nil, fmt.Errorf("pdf: stream %d runs past the file", n)
-		}
-		buf.Reset()
-		zw.Reset(&buf)
-		if _, err := zw.Write(b[start : start+size]); err != nil {
-			return nil, err
-		}
-		if err := zw.Close(); err != nil {
-			return nil, err
-		}
-		eds = append(eds, edit{at: at + m[2], n: m[3] - m[2] + size,
-			s: fmt.Sprintf("<</Filter /FlateDecode /Length %d>>\nstream\n%s", buf.Len(), buf.Bytes())})
-	}
-	return eds, nil
-}
-
-var (
-	plainStream = regexp.MustCompile(`^\d+ 0 obj\n(<</Length (\d+)>>\nstream\n)`)
-	// zlibPool's writers compress at the level fpdf uses for its streams:
-	// the default level costs three times as much for 4% less.
-	zlibPool = sync.Pool{New: func() any {
-		zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		return zw
-	}}
-)
 
 // infoObject is the number of the document information dictionary: the
 // object holding its /CreationDate. fpdf's trailer names the object
