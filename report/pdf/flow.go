@@ -153,6 +153,10 @@ type engine struct {
 	bottom float64
 	// seen holds the footnotes already printed on an earlier page.
 	seen map[*report.Footnote]bool
+	// balancing: fill is trying a foot above the page's for balanced
+	// columns, where a group that does not fit moves to the next column
+	// whole rather than being split (a heading would be left alone).
+	balancing bool
 }
 
 func (e *engine) newPage() {
@@ -242,8 +246,8 @@ func (e *engine) fill(c *column, from int, y0, capY float64, notes []*report.Foo
 			i = j + 1
 			continue
 		}
-		if len(f.r.items) > 0 && j > i {
-			break // the group goes to the next page whole
+		if len(f.r.items) > 0 && j > i || e.balancing {
+			break // the group goes to the next page (or column) whole
 		}
 		i = f.placeSingly(bs, i, j, rep, force)
 		break
@@ -504,6 +508,8 @@ func (e *engine) balance(b *band, next []int, y0 float64, runs []run, total []*r
 		hi = max(hi, r.end)
 	}
 	best, bestNotes := append([]run(nil), runs...), total
+	e.balancing = true
+	defer func() { e.balancing = false }()
 	for range 12 {
 		mid := (lo + hi) / 2
 		rs, ns := e.fillColumns(b, next, y0, mid, force)

@@ -21,6 +21,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/migprofile/migprofile/report"
+	"github.com/migprofile/migprofile/report/load"
 	"github.com/migprofile/migprofile/report/reporttest"
 )
 
@@ -785,6 +786,53 @@ func BenchmarkRender(b *testing.B) {
 	for b.Loop() {
 		if err := Render(io.Discard, p, Options{Figures: frames{}}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestBalanceKeepsHeadings: balancing the columns never leaves a heading
+// at the foot of the first column with what it heads at the top of the
+// second. In the test profile sylvanie, the inward part (a heading, a
+// subheading, one line) is what is left for a page when the figure above
+// is of some heights: balancing would put the heading alone in the first
+// column. Figure heights from 20 to 120 mm are tried, 2 mm apart.
+func TestBalanceKeepsHeadings(t *testing.T) {
+	p, diags, err := load.Load(os.DirFS(filepath.Join("..", "build", "testdata")), "sylvanie")
+	if err != nil || diags.Err() != nil {
+		t.Fatal(err, diags.Err())
+	}
+	for h := 20.0; h <= 120; h += 2 {
+		checkColumnHeadings(t, layoutOf(t, p, Options{Figures: fixedHeight(h)}), h)
+	}
+}
+
+// fixedHeight draws figures as frames h mm high.
+type fixedHeight float64
+
+func (h fixedHeight) Height(*report.Figure, float64) float64 { return float64(h) }
+
+func (fixedHeight) Draw(pdf *fpdf.Fpdf, f *report.Figure, x, y, w, h float64) error {
+	return frames{}.Draw(pdf, f, x, y, w, h)
+}
+
+func checkColumnHeadings(t *testing.T, d *doc, h float64) {
+	t.Helper()
+	where := func(s string) (int, float64) {
+		for i, pg := range d.pages {
+			for _, o := range pg.ops {
+				if o.kind == opText && strings.HasPrefix(o.text, s) {
+					return i, o.x
+				}
+			}
+		}
+		t.Fatalf("%q not drawn", s)
+		return 0, 0
+	}
+	for _, pair := range [][2]string{{"Immigration", "Arrivées"}, {"Arrivées", "Les arrivées"}} {
+		p1, x1 := where(pair[0])
+		p2, x2 := where(pair[1])
+		if p1 != p2 || math.Abs(x1-x2) > 1 {
+			t.Errorf("figure %.0f mm high: %q (page %d, x %.1f) and %q (page %d, x %.1f) are not in one column", h, pair[0], p1+1, x1, pair[1], p2+1, x2)
 		}
 	}
 }
