@@ -61,7 +61,7 @@ if [ -z "$mdxport" ] && launcher=$(command -v mdxport); then
 fi
 
 tools=(ours)
-names=("migprofile build (pdf+md+xlsx, fresh process)")
+names=("migprofile build (all formats of config.yaml, fresh process)")
 try() { # try FUNCTION NAME: keep the tool if one run succeeds
 	if "$1" >/dev/null 2>"$work/$1.err"; then
 		tools+=("$1")
@@ -73,6 +73,7 @@ try() { # try FUNCTION NAME: keep the tool if one run succeeds
 }
 command -v pandoc >/dev/null && command -v pdflatex >/dev/null && try pdflatex_pdf "pandoc + pdflatex"
 command -v pandoc >/dev/null && command -v xelatex >/dev/null && try xelatex_pdf "pandoc + xelatex"
+[ -n "$mdxport" ] || echo "Typst (mdxport): skipped (not installed: npm install -g @mdxport/cli, or set MDXPORT)"
 [ -n "$mdxport" ] && try typst_pdf "Typst (mdxport $("$mdxport" --version | awk '{print $2}'))"
 
 echo "rounds: $runs"
