@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"gopkg.in/yaml.v3"
 
 	"github.com/migprofile/migprofile/report"
@@ -315,10 +316,35 @@ type rowFile struct {
 	// Values may be left out for a label-only group row (nil, whereas
 	// "values: []" is an empty list).
 	Values []rawScalar `yaml:"values"`
-	// Signed, Unit and Aggregate: see report.Row.
-	Signed    bool      `yaml:"signed"`
+	// Signed, Unit and Aggregate: see report.Row; Signed may also name
+	// the columns of single signed values (signedRow).
+	Signed    signedRow `yaml:"signed"`
 	Unit      string    `yaml:"unit"`
 	Aggregate posString `yaml:"aggregate"`
+}
+
+// signedRow is a row's signed: true, every count cell of the row may be
+// negative; or a list of column ids, only the row's cells in those
+// columns may be (single signed values, e.g. one year's change in a table
+// of counts).
+type signedRow struct {
+	report.Pos
+	All     bool
+	Columns []posString
+}
+
+func (s *signedRow) decodeYAML(d *decoder, n *yaml.Node, path string) {
+	s.Pos = d.pos(n)
+	if n.Kind == yaml.SequenceNode {
+		d.decode(n, path, &s.Columns)
+		return
+	}
+	d.decode(n, path, &s.All)
+}
+
+// allows reports whether the row's value in column id may be negative.
+func (s signedRow) allows(id string) bool {
+	return s.All || slices.ContainsFunc(s.Columns, func(c posString) bool { return c.S == id })
 }
 
 // sumOf is either a keyword (children, preceding) or a list of row ids.

@@ -100,7 +100,7 @@ func (c *compiler) column(i int, cf columnFile, ids *tableIDs) *report.Column {
 func (c *compiler) row(i int, rf rowFile, ncol int, ids *tableIDs) *report.Row {
 	p := fmt.Sprintf("rows[%d]", i)
 	row := &report.Row{Pos: rf.Pos, ID: rf.ID.S, Label: report.Typeset(c.lang, rf.Label), Lead: report.Typeset(c.lang, rf.Lead),
-		Level: rf.Level, Total: rf.Total, Signed: rf.Signed, Unit: report.Typeset(c.lang, rf.Unit), LabelOnly: rf.Values == nil}
+		Level: rf.Level, Total: rf.Total, Signed: rf.Signed.All, Unit: report.Typeset(c.lang, rf.Unit), LabelOnly: rf.Values == nil}
 	switch rf.Aggregate.S {
 	case "", "sum":
 	case "none":
@@ -281,15 +281,25 @@ func precedingRows(rfs []rowFile, rows []*report.Row, i int) []*report.Row {
 // of people cannot be negative; only a signed column or row, or a
 // difference (a migratory balance), can.
 func (c *compiler) negativeCounts(t *report.Table, tf tableFile) {
+	ids := map[string]bool{}
+	for _, col := range t.Columns {
+		ids[col.ID] = true
+	}
 	for i, row := range t.Rows {
-		if len(tf.Rows[i].DifferenceOf) > 0 || row.Signed {
+		rf := tf.Rows[i]
+		for k, id := range rf.Signed.Columns {
+			if !ids[id.S] {
+				c.errorf(id.Pos, fmt.Sprintf("rows[%d].signed[%d]", i, k), "no column %q in table %q", id.S, t.ID)
+			}
+		}
+		if len(rf.DifferenceOf) > 0 || row.Signed {
 			continue
 		}
 		for j, cell := range row.Cells {
 			col := t.Columns[j]
-			if cell.Kind == report.Number && cell.Units < 0 && col.Unit == report.Count && !col.Signed {
+			if cell.Kind == report.Number && cell.Units < 0 && col.Unit == report.Count && !col.Signed && !rf.Signed.allows(col.ID) {
 				c.errorf(cell.Pos, fmt.Sprintf("rows[%d].values[%d]", i, j),
-					"negative count %s: only a signed column or row (signed: true) or a difference (difference_of) may be negative",
+					"negative count %s: only a signed column or row (signed: true), a value the row declares signed (signed: [column]) or a difference (difference_of) may be negative",
 					report.FormatUnits(cell.Units, cell.Decimals, c.labels.ThousandsSep, c.labels.DecimalMark))
 			}
 		}
