@@ -43,7 +43,6 @@ func parseFamily(fam layouts.Family) (fonts, error) {
 // glyphs' advances, unhinted and unkerned, as a PDF viewer places them.
 // It is not safe for concurrent use.
 type measurer struct {
-	faces map[faceKey]font.Face
 	// advances caches each rune's advance: freetype loads the whole glyph
 	// to tell it, and a figure measures the same few characters many times
 	// while it wraps its labels.
@@ -62,11 +61,7 @@ func (m *measurer) advance(f *truetype.Font, size float64, r rune) fixed.Int26_6
 	if a, ok := m.advances[k]; ok {
 		return a
 	}
-	fc := m.face(f, size)
-	a, ok := fc.GlyphAdvance(r)
-	if !ok {
-		a, _ = fc.GlyphAdvance('?')
-	}
+	a := faces.advance(k)
 	if m.advances == nil {
 		m.advances = make(map[advanceKey]fixed.Int26_6)
 	}
@@ -79,17 +74,32 @@ type faceKey struct {
 	size float64
 }
 
-func (m *measurer) face(f *truetype.Font, size float64) font.Face {
-	k := faceKey{f, size}
-	if fc, ok := m.faces[k]; ok {
-		return fc
+// faces are the freetype faces that tell advances, one per font and
+// size for the whole process: a face allocates a glyph cache of about a
+// megabyte, which every figure drawn, in every format, made anew.
+var faces = faceCache{m: map[faceKey]font.Face{}}
+
+type faceCache struct {
+	mu sync.Mutex
+	m  map[faceKey]font.Face
+}
+
+// advance is k.r's advance in k.f at k.size, or '?”s when the font has
+// no glyph for it.
+func (c *faceCache) advance(k advanceKey) fixed.Int26_6 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fk := faceKey{k.f, k.size}
+	fc, ok := c.m[fk]
+	if !ok {
+		fc = truetype.NewFace(k.f, &truetype.Options{Size: k.size, DPI: dpi, Hinting: font.HintingNone})
+		c.m[fk] = fc
 	}
-	if m.faces == nil {
-		m.faces = make(map[faceKey]font.Face)
+	a, ok := fc.GlyphAdvance(k.r)
+	if !ok {
+		a, _ = fc.GlyphAdvance('?')
 	}
-	fc := truetype.NewFace(f, &truetype.Options{Size: size, DPI: dpi, Hinting: font.HintingNone})
-	m.faces[k] = fc
-	return fc
+	return a
 }
 
 // width returns the width of s in pixels, rounded up, as it is drawn:
