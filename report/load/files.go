@@ -1,8 +1,8 @@
 package load
 
 import (
-	"slices"
 	"gopkg.in/yaml.v3"
+	"slices"
 
 	"github.com/migprofile/migprofile/report"
 )
