@@ -1,8 +1,9 @@
 package load
 
 import (
-	"gopkg.in/yaml.v3"
 	"slices"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/migprofile/migprofile/report"
 )
