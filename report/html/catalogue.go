@@ -4,6 +4,8 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+
+	"github.com/migprofile/migprofile/report"
 )
 
 // Entry is one profile in the catalogue, as its manifest describes it.
@@ -55,11 +57,11 @@ func Catalogue(w io.Writer, entries []Entry, layouts fs.FS) error {
 		p := catalogueProfile{
 			ID:       seen.take("profile-" + slug(e.Name, "profile")),
 			Name:     e.Name,
-			Title:    firstNonEmpty(strings.TrimSpace(oneLine(e.Title)), e.Name),
-			Country:  strings.TrimSpace(oneLine(e.Country)),
-			Date:     strings.TrimSpace(oneLine(e.Date)),
-			Authors:  oneLine(strings.Join(nonEmpty(e.Authors), ", ")),
-			Language: strings.TrimSpace(oneLine(e.Language)),
+			Title:    firstNonEmpty(strings.TrimSpace(report.OneLine(e.Title)), e.Name),
+			Country:  strings.TrimSpace(report.OneLine(e.Country)),
+			Date:     strings.TrimSpace(report.OneLine(e.Date)),
+			Authors:  report.OneLine(strings.Join(nonEmpty(e.Authors), ", ")),
+			Language: strings.TrimSpace(report.OneLine(e.Language)),
 		}
 		p.Lang = firstNonEmpty(p.Language, "en")
 		for _, f := range e.Files {

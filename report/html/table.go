@@ -53,8 +53,8 @@ func (b *builder) table(t *report.Table) *table {
 	out := &table{
 		ID:         id,
 		Lead:       report.Numbered(l.Table, t.Number),
-		Title:      strings.TrimSpace(oneLine(t.Title)),
-		Period:     strings.TrimSpace(oneLine(t.Period)),
+		Title:      strings.TrimSpace(report.OneLine(t.Title)),
+		Period:     strings.TrimSpace(report.OneLine(t.Period)),
 		NotesLabel: l.Notes,
 	}
 	colHeaders := b.tableHead(out, t)
@@ -64,8 +64,8 @@ func (b *builder) table(t *report.Table) *table {
 		}
 		row := tableRow{
 			ID:    b.ids.take(fmt.Sprintf("%s-r%d", id, i+1)),
-			Lead:  strings.TrimSpace(oneLine(r.Lead)),
-			Label: strings.TrimSpace(oneLine(r.Label)),
+			Lead:  strings.TrimSpace(report.OneLine(r.Lead)),
+			Label: strings.TrimSpace(report.OneLine(r.Label)),
 			Level: min(max(r.Level, 0), 3),
 			Total: r.Total,
 		}
@@ -100,7 +100,7 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 	if grouped {
 		rows = 2
 	}
-	stub := strings.TrimSpace(oneLine(t.Stub))
+	stub := strings.TrimSpace(report.OneLine(t.Stub))
 	top := []headCell{{Text: stub, Scope: "col", Rowspan: rows, Empty: stub == ""}}
 	if stub != "" {
 		top[0].ID = b.ids.take(out.ID + "-stub")
@@ -115,7 +115,7 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 		}
 		colID := b.ids.take(fmt.Sprintf("%s-c%d", out.ID, i+1))
 		if c.Group == "" {
-			top = append(top, headCell{ID: colID, Text: strings.TrimSpace(oneLine(c.Label)), Scope: "col", Rowspan: rows, Num: true})
+			top = append(top, headCell{ID: colID, Text: strings.TrimSpace(report.OneLine(c.Label)), Scope: "col", Rowspan: rows, Num: true})
 			headers[i] = colID
 			spans = append(spans, 1)
 			continue
@@ -126,13 +126,13 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 			n++
 		}
 		groupID := b.ids.take(fmt.Sprintf("%s-g%d", out.ID, i+1))
-		top = append(top, headCell{ID: groupID, Text: strings.TrimSpace(oneLine(c.Group)), Scope: "colgroup", Colspan: n})
+		top = append(top, headCell{ID: groupID, Text: strings.TrimSpace(report.OneLine(c.Group)), Scope: "colgroup", Colspan: n})
 		spans = append(spans, n)
 		for k := 0; k < n; k++ {
 			if k > 0 {
 				colID = b.ids.take(fmt.Sprintf("%s-c%d", out.ID, i+k+1))
 			}
-			second = append(second, headCell{ID: colID, Text: strings.TrimSpace(oneLine(t.Columns[i+k].Label)), Scope: "col", Num: true})
+			second = append(second, headCell{ID: colID, Text: strings.TrimSpace(report.OneLine(t.Columns[i+k].Label)), Scope: "col", Num: true})
 			headers[i+k] = groupID + " " + colID
 		}
 		i += n - 1
@@ -169,7 +169,7 @@ func (b *builder) grid(g *report.Grid) *grid {
 	out := &grid{
 		ID:           id,
 		Lead:         report.Numbered(l.Table, g.Number),
-		Title:        strings.TrimSpace(oneLine(g.Title)),
+		Title:        strings.TrimSpace(report.OneLine(g.Title)),
 		Outward:      l.Outward,
 		Inward:       l.Inward,
 		SourcesLabel: l.Sources,
@@ -182,8 +182,8 @@ func (b *builder) grid(g *report.Grid) *grid {
 		}
 		row := gridRow{
 			ID:         b.ids.take(fmt.Sprintf("%s-r%d", id, i+1)),
-			Heading:    strings.TrimSpace(oneLine(r.Heading)),
-			Subheading: strings.TrimSpace(oneLine(r.Subheading)),
+			Heading:    strings.TrimSpace(report.OneLine(r.Heading)),
+			Subheading: strings.TrimSpace(report.OneLine(r.Subheading)),
 		}
 		for _, e := range r.Entries {
 			if e == nil {

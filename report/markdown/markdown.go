@@ -75,7 +75,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sort"
 	"sync"
 	"text/template"
 
@@ -143,17 +142,9 @@ func templates(over fs.FS) (*template.Template, error) {
 }
 
 func parse(over fs.FS) (*template.Template, error) {
-	base, err := fs.Sub(layouts.Markdown, "markdown")
+	fsys, err := layouts.Overlay(layouts.Markdown, over, "markdown")
 	if err != nil {
-		return nil, fmt.Errorf("markdown: embedded templates: %w", err)
-	}
-	fsys := fs.FS(base)
-	if over != nil {
-		sub, err := fs.Sub(over, "markdown")
-		if err != nil {
-			return nil, fmt.Errorf("markdown: layouts: %w", err)
-		}
-		fsys = mergedFS{over: sub, base: base}
+		return nil, fmt.Errorf("markdown: templates: %w", err)
 	}
 	t, err := template.New(root).Option("missingkey=error").ParseFS(fsys, "*.tmpl")
 	if err != nil {
@@ -163,47 +154,6 @@ func parse(over fs.FS) (*template.Template, error) {
 		return nil, fmt.Errorf("markdown: templates: no %s", root)
 	}
 	return t, nil
-}
-
-// mergedFS is the embedded templates overlaid by a layouts folder: a file
-// is read from over when it exists there, else from base; listing a
-// folder lists both.
-type mergedFS struct {
-	over, base fs.FS
-}
-
-func (m mergedFS) Open(name string) (fs.File, error) {
-	f, err := m.over.Open(name)
-	if err == nil {
-		return f, nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	return m.base.Open(name)
-}
-
-func (m mergedFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	base, err := fs.ReadDir(m.base, name)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	over, err := fs.ReadDir(m.over, name)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	seen := make(map[string]bool, len(base)+len(over))
-	var out []fs.DirEntry
-	for _, list := range [][]fs.DirEntry{over, base} {
-		for _, e := range list {
-			if !seen[e.Name()] {
-				seen[e.Name()] = true
-				out = append(out, e)
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
-	return out, nil
 }
 
 // tidy collapses runs of blank lines into one, drops blank lines at the

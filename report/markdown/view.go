@@ -834,7 +834,7 @@ func (b *builder) text(t report.Text, notes bool) (string, error) {
 		default:
 			// Plain text keeps its inner spaces; only the ends of the
 			// whole text are trimmed below.
-			s := escapeInline(oneLine(s.Text))
+			s := escapeInline(report.OneLine(s.Text))
 			if afterNote && strings.HasPrefix(s, ":") {
 				sb.WriteByte('\\')
 			}

@@ -144,36 +144,45 @@ type edit struct {
 	s     string
 }
 
-// applyEdits applies eds (in increasing offset order, all before the
-// xref table) and moves the offsets of the cross-reference table and
-// startxref to match.
-func applyEdits(b []byte, eds []edit, x xref) []byte {
-	shift := func(off int) int {
-		d := 0
-		for _, e := range eds {
-			if e.at < off {
-				d += len(e.s) - e.n
-			}
-		}
-		return off + d
-	}
-	for i := 1; i < len(x.offsets); i++ {
-		e := b[x.entries+20*i:]
-		if e[17] == 'n' {
-			copy(e[:10], fmt.Sprintf("%010d", shift(x.offsets[i])))
+// shifted is offset off of a file after eds (in increasing offset order)
+// are applied to it.
+func shifted(eds []edit, off int) int {
+	d := 0
+	for _, e := range eds {
+		if e.at < off {
+			d += len(e.s) - e.n
 		}
 	}
-	xrefAt, _ := strconv.Atoi(string(b[x.startPos[0]:x.startPos[1]]))
-	var out bytes.Buffer
-	out.Grow(len(b) + 64*len(eds))
+	return off + d
+}
+
+// writeEdited writes b to out with eds (in increasing offset order, all
+// inside b) applied.
+func writeEdited(out *bytes.Buffer, b []byte, eds []edit) {
 	last := 0
 	for _, e := range eds {
 		out.Write(b[last:e.at])
 		out.WriteString(e.s)
 		last = e.at + e.n
 	}
-	out.Write(b[last:x.startPos[0]])
-	out.WriteString(strconv.Itoa(shift(xrefAt)))
+	out.Write(b[last:])
+}
+
+// applyEdits applies eds (in increasing offset order, all before the
+// xref table) and moves the offsets of the cross-reference table and
+// startxref to match.
+func applyEdits(b []byte, eds []edit, x xref) []byte {
+	for i := 1; i < len(x.offsets); i++ {
+		e := b[x.entries+20*i:]
+		if e[17] == 'n' {
+			copy(e[:10], fmt.Sprintf("%010d", shifted(eds, x.offsets[i])))
+		}
+	}
+	xrefAt, _ := strconv.Atoi(string(b[x.startPos[0]:x.startPos[1]]))
+	var out bytes.Buffer
+	out.Grow(len(b) + 64*len(eds))
+	writeEdited(&out, b[:x.startPos[0]], eds)
+	out.WriteString(strconv.Itoa(shifted(eds, xrefAt)))
 	out.Write(b[x.startPos[1]:])
 	return out.Bytes()
 }

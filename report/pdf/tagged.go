@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/migprofile/migprofile/report/typeset/script"
 )
@@ -355,7 +354,7 @@ func (d *doc) annotObject(a annot, key int, pages []int) string {
 	ph := d.geo.ph
 	var b strings.Builder
 	fmt.Fprintf(&b, "<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /StructParent %d /Contents %s",
-		a.x*k, (ph-a.y-a.h)*k, (a.x+a.w)*k, (ph-a.y)*k, key, textString(a.contents))
+		a.x*k, (ph-a.y-a.h)*k, (a.x+a.w)*k, (ph-a.y)*k, key, script.TextString(a.contents))
 	if a.dest != nil {
 		fmt.Fprintf(&b, " /Dest [%d 0 R /XYZ 0 %.2f null]", pages[a.dest.page], (ph-a.dest.y)*k)
 	} else {
@@ -386,10 +385,10 @@ func (d *doc) elementObject(n *node, root int, pages, annotObjs []int) string {
 		fmt.Fprintf(&b, " /Pg %d 0 R", pages[pg])
 	}
 	if n.alt != "" {
-		fmt.Fprintf(&b, " /Alt %s", textString(n.alt))
+		fmt.Fprintf(&b, " /Alt %s", script.TextString(n.alt))
 	}
 	if n.actual != "" {
-		fmt.Fprintf(&b, " /ActualText %s", textString(n.actual))
+		fmt.Fprintf(&b, " /ActualText %s", script.TextString(n.actual))
 	}
 	if n.id != "" {
 		fmt.Fprintf(&b, " /ID %s", asciiString(n.id))
@@ -472,18 +471,6 @@ func idTree(order []*node) string {
 	return b.String()
 }
 
-// textString is s as a PDF text string: UTF-16BE with a byte order mark,
-// in hexadecimal, so that no character needs escaping.
-func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
-}
-
 // asciiString is s as a literal PDF string of bytes (an address, an
 // id), with the characters that need it escaped.
 func asciiString(s string) string {
@@ -513,29 +500,14 @@ func appendObjects(b []byte, x xref, eds []edit, objs *objects) ([]byte, error) 
 	if t == nil || xrefAt <= 0 || xrefAt > len(b) {
 		return nil, fmt.Errorf("pdf: no trailer")
 	}
-	shift := func(off int) int {
-		s := 0
-		for _, e := range eds {
-			if e.at < off {
-				s += len(e.s) - e.n
-			}
-		}
-		return off + s
-	}
 	var out bytes.Buffer
 	out.Grow(len(b) + 256*len(objs.added))
-	last := 0
-	for _, e := range eds {
-		out.Write(b[last:e.at])
-		out.WriteString(e.s)
-		last = e.at + e.n
-	}
-	out.Write(b[last:xrefAt])
+	writeEdited(&out, b[:xrefAt], eds)
 	offsets := make([]int, 0, len(x.offsets)+len(objs.added))
 	for i, off := range x.offsets {
 		e := b[x.entries+20*i:]
 		if i > 0 && e[17] == 'n' {
-			off = shift(off)
+			off = shifted(eds, off)
 		}
 		offsets = append(offsets, off)
 	}
