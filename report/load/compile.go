@@ -242,7 +242,10 @@ func (c *compiler) text(s posString, p string, allowNotes bool) report.Text {
 	var out report.Text
 	rest := s.S
 	for rest != "" {
-		loc := inline.FindStringSubmatchIndex(rest)
+		var loc []int
+		if mayHaveInline(rest) {
+			loc = inline.FindStringSubmatchIndex(rest)
+		}
 		if loc == nil {
 			out = append(out, report.Span{Kind: report.SpanPlain, Text: report.Typeset(c.lang, rest)})
 			break
@@ -284,6 +287,13 @@ func (c *compiler) text(s posString, p string, allowNotes bool) report.Text {
 // inline finds footnote citations and URLs; a URL ends at any space,
 // a no-break space included (\s alone is ASCII).
 var inline = regexp.MustCompile(`\[\^([^\]\s]*)\]|(?:https?://|www\.)[^\s\p{Z}<>"«»]+`)
+
+// mayHaveInline reports whether s may hold what inline matches: most
+// texts (labels, titles) hold neither "[^" nor "http" nor "www.", and
+// looking for those is far cheaper than running the expression.
+func mayHaveInline(s string) bool {
+	return strings.Contains(s, "[^") || strings.Contains(s, "http") || strings.Contains(s, "www.")
+}
 
 // trimURL splits punctuation that ends a sentence off a URL written in prose.
 func trimURL(s string) (url, tail string) {
