@@ -427,7 +427,7 @@ func TestDrawPDF(t *testing.T) {
 	}
 	// Bars are filled paths (f), grid lines stroked paths (S), text set in
 	// the document's sans-serif family (Tj).
-	for _, want := range []string{" l\n", "\nf\n", "\nS\n", ") Tj", "/BaseFont /utf8" + strings.ToLower(layouts.Sans.Name) + "B"} {
+	for _, want := range []string{" l\n", "\nf\n", "\nS\n", ") Tj", "+utf8" + strings.ToLower(layouts.Sans.Name) + "B\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}

@@ -27,6 +27,8 @@ package fpdf
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -4363,6 +4365,30 @@ func (f *Fpdf) putpages() {
 	f.out("endobj")
 }
 
+// subsetTag is the six upper-case letters that name a subset of font
+// name made of runes: the same subset gets the same tag, so that the
+// output stays the same from run to run (migprofile patch).
+func subsetTag(name string, runes map[int]int) string {
+	rs := make([]int, 0, len(runes))
+	for r := range runes {
+		rs = append(rs, r)
+	}
+	sort.Ints(rs)
+	h := sha1.New()
+	h.Write([]byte(name))
+	var buf [4]byte
+	for _, r := range rs {
+		binary.BigEndian.PutUint32(buf[:], uint32(r))
+		h.Write(buf[:])
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
 func (f *Fpdf) putfonts() {
 	if f.err != nil {
 		return
@@ -4501,9 +4527,11 @@ func (f *Fpdf) putfonts() {
 				f.out(s.String())
 				f.out("endobj")
 			case "UTF8":
-				fontName := "utf8" + font.Name
 				usedRunes := font.usedRunes
 				delete(usedRunes, 0)
+				// migprofile patch: the font is a subset, which ISO 32000
+				// (9.6.4) marks with a six-letter tag and a plus sign.
+				fontName := subsetTag(font.Name, usedRunes) + "+utf8" + font.Name
 				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
 				utf8FontSize := len(utf8FontStream)
 				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
