@@ -865,11 +865,11 @@ func generateFontID(fdt fontDefType) (string, error) {
 	b, err := json.Marshal(&fdt)
 	h := sha1.New()
 	h.Write(b)
-	var buf [8]byte
-	for _, w := range cw {
-		binary.LittleEndian.PutUint64(buf[:], uint64(w))
-		h.Write(buf[:])
+	ws := make([]byte, 4*len(cw))
+	for i, w := range cw {
+		binary.LittleEndian.PutUint32(ws[4*i:], uint32(w))
 	}
+	h.Write(ws)
 	return fmt.Sprintf("%x", h.Sum(nil)), err
 }
 
