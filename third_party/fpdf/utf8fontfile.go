@@ -486,8 +486,10 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
+	// migprofile patch: the maps sized for the font's glyphs, rather than
+	// grown (and rehashed) one entry at a time.
+	symbolCharDictionary := make(map[int][]int, numSymbols)
+	charSymbolDictionary := make(map[int]int, numSymbols)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
