@@ -145,11 +145,8 @@ func (d *doc) emit(w io.Writer) error {
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	out, err := fixStructure(buf.Bytes(), levels)
+	out, err := d.writeTags(buf.Bytes(), levels)
 	if err != nil {
-		return err
-	}
-	if out, err = d.writeTags(out); err != nil {
 		return err
 	}
 	_, err = w.Write(out)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 )
 
@@ -14,43 +13,35 @@ import (
 // expect.
 const pdfVersion = "1.7"
 
-// fixStructure repairs what fpdf v0.12 writes wrongly and cannot be told
-// otherwise: the header's version, and the outline's /Count entries (fpdf
-// writes /Count 0 on every item, which the PDF specification forbids on
-// an item that has children, and none on the outline's root). levels are
-// the outline items' levels in the order they were added. The top level
-// is open and deeper levels closed, as a reader expects of a report:
-// parts visible, their sections one click away.
-//
-// The edits change lengths, so the cross-reference table is rewritten
-// with every offset moved by the edits before it.
-func fixStructure(pdf []byte, levels []int) ([]byte, error) {
-	if !bytes.HasPrefix(pdf, []byte("%PDF-1.")) || len(pdf) < 8 {
+// structureEdits repair what fpdf v0.12 writes wrongly and cannot be
+// told otherwise: the header's version, and the outline's /Count entries
+// (fpdf writes /Count 0 on every item, which the PDF specification
+// forbids on an item that has children, and none on the outline's root).
+// levels are the outline items' levels in the order they were added. The
+// top level is open and deeper levels closed, as a reader expects of a
+// report: parts visible, their sections one click away. writeTags applies
+// the edits with its own, in one pass over the file.
+func structureEdits(b []byte, x xref, levels []int) ([]edit, error) {
+	if !bytes.HasPrefix(b, []byte("%PDF-1.")) || len(b) < 8 {
 		return nil, fmt.Errorf("pdf: no PDF header")
 	}
-	out := bytes.Clone(pdf)
-	copy(out[5:8], pdfVersion)
+	eds := []edit{{at: 5, n: 3, s: pdfVersion}}
 	if len(levels) == 0 {
-		return out, nil
+		return eds, nil
 	}
-	xr, err := readXref(out)
-	if err != nil {
-		return nil, err
-	}
-	m := outlineRoot.FindSubmatchIndex(out)
+	m := outlineRoot.FindSubmatchIndex(b[:x.entries])
 	if m == nil {
 		return nil, fmt.Errorf("pdf: outline root not found")
 	}
-	first, _ := strconv.Atoi(string(out[m[2]:m[3]]))
+	first, _ := strconv.Atoi(string(b[m[2]:m[3]]))
 	counts, total := outlineCounts(levels)
-	var eds []edit
 	for i, c := range counts {
 		n := first + i
-		if n <= 0 || n >= len(xr.offsets) {
+		if n <= 0 || n >= len(x.offsets) {
 			return nil, fmt.Errorf("pdf: outline item %d has no object", i)
 		}
-		off := xr.offsets[n]
-		j := bytes.Index(out[off:], []byte(countZero))
+		off := x.offsets[n]
+		j := bytes.Index(b[off:], []byte(countZero))
 		if j < 0 {
 			return nil, fmt.Errorf("pdf: outline item %d has no /Count", i)
 		}
@@ -61,9 +52,7 @@ func fixStructure(pdf []byte, levels []int) ([]byte, error) {
 		eds = append(eds, edit{at: off + j, n: len(countZero), s: repl})
 	}
 	// The root: /Type /Outlines /First … → the count of visible items.
-	eds = append(eds, edit{at: m[1], n: 0, s: fmt.Sprintf(" /Count %d", total)})
-	slices.SortFunc(eds, func(a, b edit) int { return a.at - b.at })
-	return applyEdits(out, eds, xr), nil
+	return append(eds, edit{at: m[1], n: 0, s: fmt.Sprintf(" /Count %d", total)}), nil
 }
 
 const countZero = "/Count 0>>"
@@ -166,23 +155,4 @@ func writeEdited(out *bytes.Buffer, b []byte, eds []edit) {
 		last = e.at + e.n
 	}
 	out.Write(b[last:])
-}
-
-// applyEdits applies eds (in increasing offset order, all before the
-// xref table) and moves the offsets of the cross-reference table and
-// startxref to match.
-func applyEdits(b []byte, eds []edit, x xref) []byte {
-	for i := 1; i < len(x.offsets); i++ {
-		e := b[x.entries+20*i:]
-		if e[17] == 'n' {
-			copy(e[:10], fmt.Sprintf("%010d", shifted(eds, x.offsets[i])))
-		}
-	}
-	xrefAt, _ := strconv.Atoi(string(b[x.startPos[0]:x.startPos[1]]))
-	var out bytes.Buffer
-	out.Grow(len(b) + 64*len(eds))
-	writeEdited(&out, b[:x.startPos[0]], eds)
-	out.WriteString(strconv.Itoa(shifted(eds, xrefAt)))
-	out.Write(b[x.startPos[1]:])
-	return out.Bytes()
 }

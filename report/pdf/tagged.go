@@ -181,10 +181,9 @@ var (
 	infoRE    = regexp.MustCompile(`/Info \d+ 0 R`)
 )
 
-// objects is the file being extended: its pages' object numbers and the
-// objects added, numbered from first.
+// objects is the file being extended: the objects added, numbered from
+// first.
 type objects struct {
-	pages []int
 	first int
 	added [][]byte
 	// info is the document information dictionary's number, for the
@@ -198,8 +197,9 @@ func (o *objects) add(s string) int {
 }
 
 // writeTags adds the structure tree and the annotations to the file fpdf
-// wrote (see the top of this file).
-func (d *doc) writeTags(pdf []byte) ([]byte, error) {
+// wrote (see the top of this file), with the repairs of structureEdits
+// (levels are the outline items' levels), in one pass over the file.
+func (d *doc) writeTags(pdf []byte, levels []int) ([]byte, error) {
 	xr, err := readXref(pdf)
 	if err != nil {
 		return nil, err
@@ -212,7 +212,7 @@ func (d *doc) writeTags(pdf []byte) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: %d page objects for %d pages", len(pages), len(d.pages))
 	}
 	d.tags.placeNotes(d.p.Footnotes)
-	objs := &objects{pages: pages, first: len(xr.offsets)}
+	objs := &objects{first: len(xr.offsets)}
 	// Number the elements first: they refer to each other.
 	var order []*node
 	var number func(n *node)
@@ -246,27 +246,33 @@ func (d *doc) writeTags(pdf []byte) ([]byte, error) {
 	objs.added[root-objs.first] = []byte(fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d%s>>",
 		d.tags.root.obj, tree, len(d.pages)+len(d.annots), idTree(order)))
 
-	eds, err := d.tagEdits(pdf, xr, pages, root, annotObjs)
+	dates := infoDate.FindAllIndex(pdf[:xr.entries], -1)
+	eds, err := d.tagEdits(pdf, xr, pages, root, annotObjs, dates)
 	if err != nil {
 		return nil, err
 	}
-	objs.info = infoObject(pdf, xr)
+	fixes, err := structureEdits(pdf, xr, levels)
+	if err != nil {
+		return nil, err
+	}
+	eds = append(eds, fixes...)
+	slices.SortFunc(eds, func(a, b edit) int { return a.at - b.at })
+	if len(dates) > 0 {
+		objs.info = objectAt(xr, dates[0][0])
+	}
 	return appendObjects(pdf, xr, eds, objs)
 }
 
-// infoObject is the number of the document information dictionary: the
-// object holding its /CreationDate. fpdf's trailer names the object
-// before the catalog, which is wrong when an output intent's profile
-// stream comes between them (PDF/A); 0 when not found.
-func infoObject(b []byte, x xref) int {
-	m := infoDate.FindIndex(b[:x.entries])
-	if m == nil {
-		return 0
-	}
-	best, at := 0, -1
+// objectAt is the number of the object that holds offset at. writeTags
+// uses it to find the document information dictionary (the object
+// holding its /CreationDate): fpdf's trailer names the object before the
+// catalog, which is wrong when an output intent's profile stream comes
+// between them (PDF/A).
+func objectAt(x xref, at int) int {
+	best, start := 0, -1
 	for n, off := range x.offsets {
-		if n > 0 && off <= m[0] && off > at {
-			best, at = n, off
+		if n > 0 && off <= at && off > start {
+			best, start = n, off
 		}
 	}
 	return best
@@ -293,8 +299,9 @@ func pageObjects(b []byte, x xref) ([]int, error) {
 
 // tagEdits are the changes to fpdf's objects: each page gets its
 // /StructParents, its annotations and their tab order; the catalog its
-// structure tree, /MarkInfo and /ViewerPreferences.
-func (d *doc) tagEdits(b []byte, x xref, pages []int, root int, annotObjs []int) ([]edit, error) {
+// structure tree, /MarkInfo and /ViewerPreferences; the Info dictionary's
+// dates (at dates) their time zone.
+func (d *doc) tagEdits(b []byte, x xref, pages []int, root int, annotObjs []int, dates [][]int) ([]edit, error) {
 	var eds []edit
 	byPage := make([][]int, len(pages))
 	for i, a := range d.annots {
@@ -339,10 +346,9 @@ func (d *doc) tagEdits(b []byte, x xref, pages []int, root int, annotObjs []int)
 		s: fmt.Sprintf("\n/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>", root)})
 	// The Info dictionary's dates in UTC, as its XMP says (fpdf writes
 	// no time zone).
-	for _, m := range infoDate.FindAllIndex(b[:x.entries], -1) {
+	for _, m := range dates {
 		eds = append(eds, edit{at: m[1] - 1, s: "Z"})
 	}
-	slices.SortFunc(eds, func(a, b edit) int { return a.at - b.at })
 	return eds, nil
 }
 
