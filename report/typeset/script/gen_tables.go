@@ -18,9 +18,11 @@ import (
 	"fmt"
 	"go/format"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -204,12 +206,7 @@ func writeShapes(b *bytes.Buffer, forms map[rune]*[4]rune, joining map[rune]byte
 	fmt.Fprintf(b, "// presentation forms [isolated, final, initial, medial] from UnicodeData.txt.\n")
 	fmt.Fprintf(b, "// Letters without presentation forms are absent (joining type U).\n")
 	fmt.Fprintf(b, "var shapes = [256]shape{\n")
-	var keys []rune
-	for r := range forms {
-		keys = append(keys, r)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, r := range keys {
+	for _, r := range slices.Sorted(maps.Keys(forms)) {
 		f := forms[r]
 		t := effective(joining[r], f)
 		fmt.Fprintf(b, "\t0x%02X: {join: join%c, forms: [4]rune{0x%04X, 0x%04X, 0x%04X, 0x%04X}}, // %U\n",
@@ -221,12 +218,7 @@ func writeShapes(b *bytes.Buffer, forms map[rune]*[4]rune, joining map[rune]byte
 func writeLamAlef(b *bytes.Buffer, lamAlef map[rune]*[2]rune) {
 	fmt.Fprintf(b, "// lamAlef maps the alef that follows a lam to the ligature [isolated, final].\n")
 	fmt.Fprintf(b, "var lamAlef = map[rune][2]rune{\n")
-	var keys []rune
-	for r := range lamAlef {
-		keys = append(keys, r)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, r := range keys {
+	for _, r := range slices.Sorted(maps.Keys(lamAlef)) {
 		fmt.Fprintf(b, "\t0x%04X: {0x%04X, 0x%04X},\n", r, lamAlef[r][0], lamAlef[r][1])
 	}
 	fmt.Fprintf(b, "}\n\n")
