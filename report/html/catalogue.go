@@ -57,11 +57,11 @@ func Catalogue(w io.Writer, entries []Entry, layouts fs.FS) error {
 		p := catalogueProfile{
 			ID:       seen.take("profile-" + slug(e.Name, "profile")),
 			Name:     e.Name,
-			Title:    firstNonEmpty(strings.TrimSpace(report.OneLine(e.Title)), e.Name),
-			Country:  strings.TrimSpace(report.OneLine(e.Country)),
-			Date:     strings.TrimSpace(report.OneLine(e.Date)),
+			Title:    firstNonEmpty(line(e.Title), e.Name),
+			Country:  line(e.Country),
+			Date:     line(e.Date),
 			Authors:  report.OneLine(strings.Join(nonEmpty(e.Authors), ", ")),
-			Language: strings.TrimSpace(report.OneLine(e.Language)),
+			Language: line(e.Language),
 		}
 		p.Lang = firstNonEmpty(p.Language, "en")
 		for _, f := range e.Files {

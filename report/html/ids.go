@@ -20,6 +20,10 @@ func (s ids) take(base string) string {
 	return id
 }
 
+// line is s as one trimmed line of valid UTF-8 (report.OneLine), as a
+// title, label or heading is printed.
+func line(s string) string { return strings.TrimSpace(report.OneLine(s)) }
+
 // slug is a heading's id: its words in lower case, joined by hyphens
 // (letters and digits of any script kept, as report.Slug makes row ids);
 // fallback when none is left.

@@ -2,7 +2,6 @@ package html
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/migprofile/migprofile/report"
 )
@@ -53,8 +52,8 @@ func (b *builder) table(t *report.Table) *table {
 	out := &table{
 		ID:         id,
 		Lead:       report.Numbered(l.Table, t.Number),
-		Title:      strings.TrimSpace(report.OneLine(t.Title)),
-		Period:     strings.TrimSpace(report.OneLine(t.Period)),
+		Title:      line(t.Title),
+		Period:     line(t.Period),
 		NotesLabel: l.Notes,
 	}
 	colHeaders := b.tableHead(out, t)
@@ -64,8 +63,8 @@ func (b *builder) table(t *report.Table) *table {
 		}
 		row := tableRow{
 			ID:    b.ids.take(fmt.Sprintf("%s-r%d", id, i+1)),
-			Lead:  strings.TrimSpace(report.OneLine(r.Lead)),
-			Label: strings.TrimSpace(report.OneLine(r.Label)),
+			Lead:  line(r.Lead),
+			Label: line(r.Label),
 			Level: min(max(r.Level, 0), 3),
 			Total: r.Total,
 		}
@@ -100,7 +99,7 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 	if grouped {
 		rows = 2
 	}
-	stub := strings.TrimSpace(report.OneLine(t.Stub))
+	stub := line(t.Stub)
 	top := []headCell{{Text: stub, Scope: "col", Rowspan: rows, Empty: stub == ""}}
 	if stub != "" {
 		top[0].ID = b.ids.take(out.ID + "-stub")
@@ -115,7 +114,7 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 		}
 		colID := b.ids.take(fmt.Sprintf("%s-c%d", out.ID, i+1))
 		if c.Group == "" {
-			top = append(top, headCell{ID: colID, Text: strings.TrimSpace(report.OneLine(c.Label)), Scope: "col", Rowspan: rows, Num: true})
+			top = append(top, headCell{ID: colID, Text: line(c.Label), Scope: "col", Rowspan: rows, Num: true})
 			headers[i] = colID
 			spans = append(spans, 1)
 			continue
@@ -126,13 +125,13 @@ func (b *builder) tableHead(out *table, t *report.Table) []string {
 			n++
 		}
 		groupID := b.ids.take(fmt.Sprintf("%s-g%d", out.ID, i+1))
-		top = append(top, headCell{ID: groupID, Text: strings.TrimSpace(report.OneLine(c.Group)), Scope: "colgroup", Colspan: n})
+		top = append(top, headCell{ID: groupID, Text: line(c.Group), Scope: "colgroup", Colspan: n})
 		spans = append(spans, n)
 		for k := 0; k < n; k++ {
 			if k > 0 {
 				colID = b.ids.take(fmt.Sprintf("%s-c%d", out.ID, i+k+1))
 			}
-			second = append(second, headCell{ID: colID, Text: strings.TrimSpace(report.OneLine(t.Columns[i+k].Label)), Scope: "col", Num: true})
+			second = append(second, headCell{ID: colID, Text: line(t.Columns[i+k].Label), Scope: "col", Num: true})
 			headers[i+k] = groupID + " " + colID
 		}
 		i += n - 1
@@ -169,7 +168,7 @@ func (b *builder) grid(g *report.Grid) *grid {
 	out := &grid{
 		ID:           id,
 		Lead:         report.Numbered(l.Table, g.Number),
-		Title:        strings.TrimSpace(report.OneLine(g.Title)),
+		Title:        line(g.Title),
 		Outward:      l.Outward,
 		Inward:       l.Inward,
 		SourcesLabel: l.Sources,
@@ -182,8 +181,8 @@ func (b *builder) grid(g *report.Grid) *grid {
 		}
 		row := gridRow{
 			ID:         b.ids.take(fmt.Sprintf("%s-r%d", id, i+1)),
-			Heading:    strings.TrimSpace(report.OneLine(r.Heading)),
-			Subheading: strings.TrimSpace(report.OneLine(r.Subheading)),
+			Heading:    line(r.Heading),
+			Subheading: line(r.Subheading),
 		}
 		for _, e := range r.Entries {
 			if e == nil {

@@ -214,7 +214,7 @@ func contentsOf(fw framework) contentsEntry {
 
 func (b *builder) heading(level int, t report.Text) heading {
 	level = min(max(level, 1), 6)
-	p := strings.TrimSpace(report.OneLine(t.Plain()))
+	p := line(t.Plain())
 	return heading{Level: level, ID: b.ids.take(slug(p, "section")), Text: b.text(t, true), Plain: p}
 }
 
@@ -360,12 +360,12 @@ func (b *builder) figure(f *report.Figure) (*figure, error) {
 	if err != nil {
 		return nil, fmt.Errorf("figure %d: %w", f.Number, err)
 	}
-	alt := strings.TrimSpace(report.OneLine(f.AltText(l)))
+	alt := line(f.AltText(l))
 	out := &figure{
 		ID:    id,
 		Lead:  report.Numbered(l.Figure, f.Number),
-		Title: strings.TrimSpace(report.OneLine(f.Title)),
-		Text:  strings.TrimSpace(report.OneLine(f.Caption)),
+		Title: line(f.Title),
+		Text:  line(f.Caption),
 		Alt:   firstNonEmpty(alt, strings.TrimSpace(f.Title)),
 		SVG:   inline,
 	}
@@ -414,9 +414,9 @@ func (b *builder) text(t report.Text, notes bool) text {
 			n := b.note(id)
 			ref := b.ids.take("fnref-" + safeID(id))
 			n.Backrefs = append(n.Backrefs, ref)
-			out = append(out, span{Text: strings.TrimSpace(report.OneLine(s.Text)), Note: &citation{ID: ref, Target: n.ID}})
+			out = append(out, span{Text: line(s.Text), Note: &citation{ID: ref, Target: n.ID}})
 		case report.SpanLink:
-			raw, u := strings.TrimSpace(report.OneLine(s.Text)), strings.TrimSpace(report.OneLine(s.URL))
+			raw, u := line(s.Text), line(s.URL)
 			u = firstNonEmpty(u, raw)
 			if u == "" {
 				continue
